@@ -1,0 +1,92 @@
+"""The `samling` command: build, check, serve, print, new.
+
+Content problems are printed one per line as `path:line: message — hint`,
+and the exit code is 1; no traceback reaches the user for bad content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from generator.errors import ContentError
+from generator.write import OutputRefused
+
+EXIT_CONTENT = 1
+EXIT_USAGE = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="samling", description="Build the material of facilitated gatherings into a static site."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    b = commands.add_parser("build", help="build the site into the output folder")
+    _content_output(b)
+    c = commands.add_parser("check", help="validate the content only, write nothing")
+    c.add_argument("--content", type=Path, default=Path("content"))
+    n = commands.add_parser("new", help="scaffold new content")
+    n.add_argument("what", choices=["gathering"])
+    n.add_argument("name", help="the gathering's title, e.g. 'Nettverk – omdømme, mai'")
+    n.add_argument("--content", type=Path, default=Path("content"))
+
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args.content, args.output)
+        if args.command == "check":
+            from generator.build import check
+
+            site = check(args.content)
+            sessions = sum(len(g.sessions()) for g in site.gatherings)
+            print(f"ok: {len(site.gatherings)} gathering(s), {sessions} sessions, no problems")
+            return 0
+        if args.command == "new":
+            from generator.scaffold import new_gathering
+
+            folder = new_gathering(args.content, args.name)
+            print(f"created {folder} — edit its gathering.yaml, then run `samling build`")
+            return 0
+    except ContentError as exc:
+        return _report(exc)
+    except (OutputRefused, FileExistsError) as exc:
+        print(f"samling: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("samling: interrupted; the previous output is untouched", file=sys.stderr)
+        return 130
+    return EXIT_USAGE
+
+
+def _content_output(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
+    p.add_argument("--output", type=Path, default=Path("output"), help="the output folder (default: output)")
+
+
+def _build(content: Path, output: Path) -> int:
+    from generator.build import build
+
+    started = time.perf_counter()
+    result = build(content, output)
+    ms = (time.perf_counter() - started) * 1000
+    c = result.counts
+    print(
+        f"built {result.pages} pages into {output} in {ms:.0f} ms "
+        f"({c['written']} written, {c['unchanged']} unchanged, {c['removed']} removed)"
+    )
+    return 0
+
+
+def _report(exc: ContentError) -> int:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    n = len(exc.problems)
+    print(f"samling: {n} problem{'s' if n != 1 else ''} in the content; nothing was written", file=sys.stderr)
+    return EXIT_CONTENT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""YAML with line numbers, and a schema that suits people who write times and languages.
+
+PyYAML's default (YAML 1.1) schema reads `11:30` as 690, `08.30` as 8.3 and
+`no` (Norwegian!) as False. Here only `true`/`false` are booleans, only plain
+decimal numbers are integers, and everything else stays text, so a time or a
+language code arrives exactly as written. Mappings and lists remember the line
+of each key and item, so any later stage can say where a value came from.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_ALIASES = 50  # guards against "billion laughs" alias expansion
+MAX_DEPTH = 40
+
+
+class YamlMap(dict[str, Any]):
+    """A mapping that knows its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YamlList(list[Any]):
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.yaml_implicit_resolvers = {}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:timestamp",
+    re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+    list("0123456789"),
+)
+
+
+def parse_yaml(text: str, first_line: int = 1) -> Any:
+    """Parse YAML text into YamlMap/YamlList/scalars. Raises YamlProblem."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark else first_line
+        what = exc.problem or str(exc)
+        if "found character '\\t'" in what:
+            return _raise(line, "a tab is used for indentation", "indent with spaces instead")
+        return _raise(line, f"this is not valid YAML: {what}", "check indentation and quoting")
+    except yaml.YAMLError as exc:
+        return _raise(first_line, f"this is not valid YAML: {exc}", "check the file's syntax")
+    if node is None:
+        return None
+    return _Builder(first_line).build(node, 0)
+
+
+def _raise(line: int, message: str, hint: str) -> Any:
+    raise YamlProblem(line, message, hint)
+
+
+class _Builder:
+    def __init__(self, first_line: int) -> None:
+        self.offset = first_line
+        self.aliases_seen = 0
+        self.seen: set[int] = set()
+        self.constructor = _Loader("")
+
+    def line(self, node: Node) -> int:
+        return node.start_mark.line + self.offset
+
+    def build(self, node: Node, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise YamlProblem(self.line(node), "the YAML is nested too deeply", "flatten it")
+        if id(node) in self.seen and not isinstance(node, ScalarNode):
+            self.aliases_seen += 1
+            if self.aliases_seen > MAX_ALIASES:
+                raise YamlProblem(
+                    self.line(node),
+                    "too many YAML aliases (*name)",
+                    "write the values out instead of reusing anchors",
+                )
+        self.seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if node.tag not in _SCALAR_TAGS:
+                raise YamlProblem(self.line(node), f"unsupported YAML tag {node.tag!r}", "remove the tag")
+            return self.constructor.construct_object(node, deep=True)
+        if isinstance(node, SequenceNode):
+            items = YamlList(self.build(child, depth + 1) for child in node.value)
+            items.line = self.line(node)
+            items.item_lines = [self.line(child) for child in node.value]
+            return items
+        if isinstance(node, MappingNode):
+            mapping = YamlMap()
+            mapping.line = self.line(node)
+            mapping.key_lines = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode) or key_node.tag == _MERGE:
+                    raise YamlProblem(self.line(key_node), "keys must be plain words", "write `key: value`")
+                key = str(key_node.value)
+                if key in mapping:
+                    raise YamlProblem(
+                        self.line(key_node),
+                        f"the key '{key}' appears twice (first on line {mapping.key_lines[key]})",
+                        "keep one of them",
+                    )
+                mapping[key] = self.build(value_node, depth + 1)
+                mapping.key_lines[key] = self.line(key_node)
+            return mapping
+        raise YamlProblem(self.line(node), "unsupported YAML structure", "simplify it")
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}

@@ -1,0 +1,264 @@
+"""The content model: what a site is made of, as plain frozen dataclasses.
+
+Validation builds these from the loaded files; rendering only reads them.
+Times are minutes after midnight in the gathering's time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SESSION_KINDS = ("plenary", "talk", "group", "break", "meal", "social", "meeting")
+LANGUAGES = ("nb", "nn", "en")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where something was written: for error messages and dependency tracking."""
+
+    path: Path
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Embed:
+    """A `::: model NAME` or `::: worksheet NAME` directive found in Markdown."""
+
+    kind: str
+    name: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Text:
+    """Markdown rendered to HTML; `notes_html` holds the facilitator-only `::: notes`."""
+
+    html: str = ""
+    notes_html: str = ""
+    embeds: tuple[Embed, ...] = ()
+    title: str = ""  # the first heading, if any
+
+    def __bool__(self) -> bool:
+        return bool(self.html or self.notes_html)
+
+
+@dataclass(frozen=True)
+class Branding:
+    organisation: str = ""
+    logo: Path | None = None
+    accent: str = ""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str
+    language: str = "nb"
+    base_url: str = ""
+    theme: str = "default"
+    time_separator: str = "."
+    branding: Branding = field(default_factory=Branding)
+    accessibility_statement: str = ""
+    raw_html: bool = False
+    source: Source = field(default_factory=lambda: Source(Path("site.yaml")))
+
+
+@dataclass(frozen=True)
+class Facilitator:
+    key: str
+    name: str
+    organisation: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Session:
+    key: str
+    title: str
+    kind: str
+    start: int
+    end: int
+    explicit_start: bool
+    duration: int | None  # as written; None means "until the next item"
+    facilitators: tuple[Facilitator, ...] = ()
+    room: str = ""
+    body: Text = field(default_factory=Text)
+    notes: Text = field(default_factory=Text)
+    decks: tuple[str, ...] = ()
+    worksheets: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    materials: tuple[str, ...] = ()
+    items: tuple[Session, ...] = ()
+    lang: str = ""  # set when the session is written in another language than the page
+    has_page: bool = True  # short inline items (a break) appear only in the agenda
+    source: Source = field(default_factory=lambda: Source(Path(".")))
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+    @property
+    def is_pause(self) -> bool:
+        return self.kind in ("break", "meal")
+
+
+@dataclass(frozen=True)
+class FreeTime:
+    """A gap in the programme between two sessions."""
+
+    start: int
+    end: int
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Parallel:
+    """Sessions that run at the same time in different rooms."""
+
+    start: int
+    end: int
+    sessions: tuple[Session, ...]
+    title: str = ""
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+
+Entry = Session | FreeTime | Parallel
+
+
+@dataclass(frozen=True)
+class Day:
+    number: int
+    date: dt.date
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+    title: str = ""
+    source: Source = field(default_factory=lambda: Source(Path(".")))
+
+    @property
+    def key(self) -> str:
+        return self.date.isoformat()
+
+    def sessions(self) -> list[Session]:
+        """Every session of the day in programme order, parallel ones included."""
+        found: list[Session] = []
+        for entry in self.entries:
+            if isinstance(entry, Session):
+                found.append(entry)
+            elif isinstance(entry, Parallel):
+                found.extend(entry.sessions)
+        return found
+
+
+@dataclass(frozen=True)
+class Slide:
+    number: int
+    html: str
+    notes_html: str = ""
+    layout: str = "default"
+    title: str = ""
+    embeds: tuple[Embed, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deck:
+    key: str
+    title: str
+    slides: tuple[Slide, ...]
+    date: dt.date | None = None
+    footer: str = ""
+    sessions: tuple[str, ...] = ()
+    aspect: str = "16:9"
+    source: Source = field(default_factory=lambda: Source(Path(".")))
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    key: str
+    title: str
+    blocks: tuple[Any, ...]
+    intro: Text = field(default_factory=Text)
+    orientation: str = "portrait"
+    header_fields: tuple[str, ...] = ("name", "organisation", "date")
+    sessions: tuple[str, ...] = ()
+    source: Source = field(default_factory=lambda: Source(Path(".")))
+
+
+@dataclass(frozen=True)
+class Model:
+    """A model shown as a figure (e.g. Bevissthet → Aksept → Eierskap)."""
+
+    key: str
+    title: str
+    kind: str
+    data: Any  # the figure kind's own dataclass, see generator/figures
+    description: Text = field(default_factory=Text)
+    source: Source = field(default_factory=lambda: Source(Path(".")))
+
+
+@dataclass(frozen=True)
+class Gathering:
+    key: str
+    title: str
+    days: tuple[Day, ...]
+    subtitle: str = ""
+    network: str = ""
+    programme: str = ""
+    organisers: tuple[str, ...] = ()
+    venue: str = ""
+    address: str = ""
+    timezone: str = "Europe/Oslo"
+    language: str = "nb"
+    description: Text = field(default_factory=Text)
+    facilitators: tuple[Facilitator, ...] = ()
+    decks: tuple[Deck, ...] = ()
+    worksheets: tuple[Worksheet, ...] = ()
+    source: Source = field(default_factory=lambda: Source(Path(".")))
+
+    def sessions(self) -> list[Session]:
+        return [s for day in self.days for s in day.sessions()]
+
+    @property
+    def first_date(self) -> dt.date | None:
+        return self.days[0].date if self.days else None
+
+    @property
+    def last_date(self) -> dt.date | None:
+        return self.days[-1].date if self.days else None
+
+
+@dataclass(frozen=True)
+class Site:
+    config: SiteConfig
+    gatherings: tuple[Gathering, ...]
+    models: tuple[Model, ...] = ()
+    root: Path = Path(".")
+
+
+# --- worksheet blocks -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question with room to write: ruled lines, or a box of a given height."""
+
+    key: str
+    text: str
+    lines: int = 4
+    box_height_mm: int = 0
+
+
+@dataclass(frozen=True)
+class Note:
+    """Instructions or text between the blocks (Markdown)."""
+
+    key: str
+    text: Text

@@ -1,0 +1,128 @@
+"""Stage 4, render: (site model, theme) → output files as bytes. No disk writes here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.errors import Problems
+from generator.markdown import PLACEHOLDER
+from generator.model import Gathering, Site
+from generator.render import formatting, pages
+from generator.render.pages import PagePlan, relative
+from generator.render.theme import Theme
+
+
+@dataclass(frozen=True)
+class Output:
+    path: str  # posix, relative to the output folder
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Formatter:
+    """Times, dates and durations in one page's language, for templates."""
+
+    lang: str
+    separator: str
+
+    def clock(self, minutes: int) -> str:
+        return formatting.clock(minutes, self.separator)
+
+    def span(self, start: int, end: int) -> str:
+        return formatting.span(start, end, self.separator)
+
+    def date(self, day: Any) -> str:
+        return formatting.long_date(day, self.lang)
+
+    def date_range(self, first: Any, last: Any) -> str:
+        return formatting.date_range(first, last, self.lang)
+
+    def numeric_date(self, day: Any) -> str:
+        return formatting.numeric_date(day)
+
+    def duration(self, minutes: int) -> str:
+        return formatting.duration(minutes, self.lang)
+
+
+class Strings:
+    """UI strings of one language; a missing key fails the build, never falls back."""
+
+    def __init__(self, lang: str, table: dict[str, str]) -> None:
+        self.lang, self.table = lang, table
+
+    def __call__(self, key: str, **values: Any) -> str:
+        if key not in self.table:
+            raise jinja2.TemplateError(f"the UI string '{key}' is missing for language '{self.lang}'")
+        text = self.table[key]
+        return text.format(**values) if values else text
+
+
+def render(site: Site, theme: Theme, problems: Problems) -> list[Output]:
+    env = theme.environment()
+    outputs = [render_page(env, site, theme, plan, problems) for plan in pages.plan_pages(site)]
+    for name, path in theme.static_files().items():
+        outputs.append(Output(f"assets/{name}", path.read_bytes()))
+    if site.config.branding.logo is not None:
+        logo = site.config.branding.logo
+        outputs.append(Output(f"assets/logo{logo.suffix.lower()}", logo.read_bytes()))
+    return [o for o in outputs if o is not None]
+
+
+def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
+    lang = plan.gathering.language if plan.gathering else site.config.language
+    here = plan.path
+
+    def url(target: str) -> str:
+        return relative(here, target)
+
+    def embed(html: str) -> Markup:
+        return Markup(PLACEHOLDER.sub(lambda m: _embed(m.group(1), m.group(2), site, plan.gathering, lang, url), html))
+
+    logo = site.config.branding.logo
+    return {
+        "site": site,
+        "config": site.config,
+        "page": plan,
+        "gathering": plan.gathering,
+        "lang": lang,
+        "t": Strings(lang, theme.strings[lang]),
+        "fmt": Formatter(lang, site.config.time_separator),
+        "url": url,
+        "embed": embed,
+        "paths": pages,
+        "logo_url": url(f"assets/logo{logo.suffix.lower()}") if logo else "",
+        **plan.context,
+    }
+
+
+def render_page(env: jinja2.Environment, site: Site, theme: Theme, plan: PagePlan, problems: Problems) -> Output:
+    try:
+        html = env.get_template(plan.template).render(page_context(site, theme, plan))
+    except jinja2.TemplateError as exc:
+        where = getattr(exc, "filename", None) or plan.template
+        problems.add(
+            where, getattr(exc, "lineno", 0), f"the template failed while making {plan.path}: {exc}", "fix the template"
+        )
+        html = ""
+    return Output(plan.path, html.encode("utf-8"))
+
+
+def _embed(kind: str, name: str, site: Site, g: Gathering | None, lang: str, url: Any) -> str:
+    if kind == "model":
+        from generator.figures import figure_html
+
+        model = next((m for m in site.models if m.key == name), None)
+        if model is None:
+            return ""
+        return figure_html(model, lang=lang, figure_id=f"fig-{name}") + (
+            f'<p class="figure-link"><a href="{url(pages.model_path(model))}">{Markup.escape(model.title)}</a></p>'
+        )
+    sheet = next((w for w in g.worksheets if w.key == name), None) if g else None
+    if sheet is None or g is None:
+        return ""
+    href = url(pages.worksheet_path(g, sheet))
+    return f'<p class="worksheet-link"><a href="{href}">{Markup.escape(sheet.title)}</a></p>'

@@ -1,0 +1,62 @@
+"""How times, dates and durations read, in nb, nn and en. Pure and unit-tested."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+# CLDR's own patterns for "mandag 11. mars 2013" / "Monday 11 March 2013".
+_LONG = {"nb": "EEEE d. MMMM y", "nn": "EEEE d. MMMM y", "en": "EEEE d MMMM y"}
+_SHORT = {"nb": "d. MMMM", "nn": "d. MMMM", "en": "d MMMM"}
+
+
+def clock(minutes: int, separator: str = ".") -> str:
+    """540 → "09.00" (Norwegian) or "09:00"."""
+    return f"{minutes // 60:02d}{separator}{minutes % 60:02d}"
+
+
+def span(start: int, end: int, separator: str = ".") -> str:
+    """Norwegian ranges use an en dash without spaces: "09.00–10.30"."""
+    return f"{clock(start, separator)}\u2013{clock(end, separator)}"
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """ "mandag 11. mars 2013", "måndag 11. mars 2013", "Monday 11 March 2013"."""
+    return format_date(day, _LONG[lang], locale=_locale(lang))
+
+
+def short_date(day: dt.date, lang: str) -> str:
+    return format_date(day, _SHORT[lang], locale=_locale(lang))
+
+
+def weekday(day: dt.date, lang: str) -> str:
+    return format_date(day, "EEEE", locale=_locale(lang))
+
+
+def date_range(first: dt.date, last: dt.date, lang: str) -> str:
+    """ "11.–12. mars 2013"; different months or years are written out in full."""
+    if first == last:
+        return format_date(first, "d. MMMM y" if lang != "en" else "d MMMM y", locale=_locale(lang))
+    if (first.year, first.month) == (last.year, last.month):
+        tail = format_date(last, "MMMM y", locale=_locale(lang))
+        return f"{first.day}.\u2013{last.day}. {tail}" if lang != "en" else f"{first.day}\u2013{last.day} {tail}"
+    return f"{short_date(first, lang)} \u2013 {format_date(last, _SHORT[lang] + ' y', locale=_locale(lang))}"
+
+
+def numeric_date(day: dt.date) -> str:
+    """The seed deck's footer style: 22.03.2013."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+def duration(minutes: int, lang: str) -> str:
+    """70 → "1 t 10 min" (nb/nn) or "1 h 10 min" (en); 20 → "20 min"."""
+    hours, rest = divmod(minutes, 60)
+    unit = "h" if lang == "en" else "t"
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} {unit}" + (f" {rest} min" if rest else "")
+
+
+def _locale(lang: str) -> str:
+    return {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}[lang]

@@ -1,0 +1,122 @@
+"""Which pages the site has, where each is written, and what each template is given.
+
+Pure: no disk I/O and no Jinja here, so the page plan can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model import Deck, Gathering, Model, Session, Site, Worksheet
+from generator.render.formatting import long_date
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    path: str  # output path, posix, relative to the output folder
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    gathering: Gathering | None = None
+    crumbs: tuple[tuple[str, str], ...] = ()  # (title, output path) from the site down
+
+
+def relative(from_page: str, target: str) -> str:
+    """A link from one output file to another that works under file:// too."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+# Where things live in the output; every link in the site is built from these.
+def gathering_path(g: Gathering) -> str:
+    return f"{g.key}/index.html"
+
+
+def day_path(g: Gathering, day_key: str) -> str:
+    return f"{g.key}/{day_key}.html"
+
+
+def session_path(g: Gathering, s: Session) -> str:
+    return f"{g.key}/sessions/{s.key}.html"
+
+
+def deck_path(g: Gathering, d: Deck) -> str:
+    return f"{g.key}/decks/{d.key}.html"
+
+
+def worksheet_path(g: Gathering, w: Worksheet) -> str:
+    return f"{g.key}/worksheets/{w.key}.html"
+
+
+def model_path(m: Model | str) -> str:
+    return f"models/{m if isinstance(m, str) else m.key}.html"
+
+
+def decks_for(g: Gathering, s: Session) -> list[Deck]:
+    """Decks a session names, and decks that name the session."""
+    return [d for d in g.decks if d.key in s.decks or s.key in d.sessions]
+
+
+def worksheets_for(g: Gathering, s: Session) -> list[Worksheet]:
+    return [w for w in g.worksheets if w.key in s.worksheets or s.key in w.sessions]
+
+
+def sessions_using(g: Gathering, key: str, field_name: str) -> list[Session]:
+    """Sessions that list a deck or worksheet, or that it lists."""
+    found = []
+    for s in g.sessions():
+        names = getattr(s, field_name)
+        material = next((m for m in (*g.decks, *g.worksheets) if m.key == key), None)
+        if key in names or (material is not None and s.key in material.sessions and s.has_page):
+            found.append(s)
+    return found
+
+
+def plan_pages(site: Site) -> list[PagePlan]:
+    pages = [PagePlan("index.html", "index.html", site.config.title)]
+    site_crumb = (site.config.title, "index.html")
+    for g in site.gatherings:
+        g_crumb = (g.title, gathering_path(g))
+        pages.append(PagePlan(gathering_path(g), "gathering.html", g.title, {"gathering": g}, g, (site_crumb,)))
+        for day in g.days:
+            day_file = day_path(g, day.key)
+            pages.append(PagePlan(day_file, "day.html", g.title, {"day": day}, g, (site_crumb, g_crumb)))
+            for s in day.sessions():
+                if not s.has_page:
+                    continue
+                pages.append(
+                    PagePlan(
+                        session_path(g, s),
+                        "session.html",
+                        s.title,
+                        {"session": s, "day": day, "decks": decks_for(g, s), "worksheets": worksheets_for(g, s)},
+                        g,
+                        (site_crumb, g_crumb, (long_date(day.date, g.language), day_file)),
+                    )
+                )
+        for d in g.decks:
+            pages.append(
+                PagePlan(
+                    deck_path(g, d),
+                    "deck.html",
+                    d.title,
+                    {"deck": d, "sessions": sessions_using(g, d.key, "decks")},
+                    g,
+                    (site_crumb, g_crumb),
+                )
+            )
+        for w in g.worksheets:
+            pages.append(
+                PagePlan(
+                    worksheet_path(g, w),
+                    "worksheet.html",
+                    w.title,
+                    {"worksheet": w, "sessions": sessions_using(g, w.key, "worksheets")},
+                    g,
+                    (site_crumb, g_crumb),
+                )
+            )
+    for m in site.models:
+        pages.append(PagePlan(model_path(m), "model.html", m.title, {"model": m}, None, (site_crumb,)))
+    return pages

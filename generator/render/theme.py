@@ -1,0 +1,101 @@
+"""A theme: templates, static files and UI strings, looked up site theme → default theme.
+
+A site theme (themes/NAME/ beside the content folder) may hold any single
+template, partial, static file or string file; whatever it lacks comes from the
+default theme. A site template can extend the original as "default/NAME.html".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.errors import Problems
+from generator.load import inside
+from generator.load.documents import read_yaml
+from generator.model import LANGUAGES
+from generator.slugs import is_slug
+
+DEFAULT_THEME = Path(__file__).resolve().parents[2] / "themes" / "default"
+
+
+@dataclass(frozen=True)
+class Theme:
+    folders: tuple[Path, ...]  # most specific first; the default theme last
+    strings: dict[str, dict[str, str]]  # language → key → text
+
+    def template_dirs(self) -> list[str]:
+        return [str(f / "templates") for f in self.folders if (f / "templates").is_dir()]
+
+    def static_files(self) -> dict[str, Path]:
+        """Output path under assets/ → source file; the site theme's win."""
+        files: dict[str, Path] = {}
+        for folder in reversed(self.folders):
+            static = folder / "static"
+            if not static.is_dir():
+                continue
+            for path in sorted(static.rglob("*")):
+                if path.is_file() and inside(path, folder):
+                    files[path.relative_to(static).as_posix()] = path
+        return files
+
+    def environment(self) -> jinja2.Environment:
+        default = DEFAULT_THEME / "templates"
+        loader = jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader(self.template_dirs()),
+                jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(default))}),
+            ]
+        )
+        return jinja2.Environment(
+            loader=loader,
+            autoescape=True,  # every template, whatever its ending: .ics and .svg too
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+
+
+def load_theme(name: str, content_root: Path, problems: Problems, source: Path) -> Theme:
+    folders = [DEFAULT_THEME]
+    if name != "default":
+        themes = content_root.parent / "themes"
+        folder = themes / name
+        if not is_slug(name) or not inside(folder, themes):
+            problems.add(
+                source,
+                0,
+                f"theme '{name}' is not a plain folder name",
+                "name a folder under themes/, e.g. `theme: kommune`",
+            )
+        elif not folder.is_dir():
+            problems.add(source, 0, f"theme '{name}' does not exist", f"create {folder}, or use `theme: default`")
+        else:
+            folders.insert(0, folder)
+    return Theme(tuple(folders), _strings(folders, problems))
+
+
+def _strings(folders: list[Path], problems: Problems) -> dict[str, dict[str, str]]:
+    strings: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+    for folder in reversed(folders):
+        for lang in LANGUAGES:
+            path = folder / "strings" / f"{lang}.yaml"
+            if not path.is_file():
+                continue
+            doc = read_yaml(path, problems)
+            if doc is None or not isinstance(doc.data, dict):
+                continue
+            strings[lang].update({str(k): str(v) for k, v in doc.data.items()})
+    keys = set().union(*(s.keys() for s in strings.values()))
+    for lang in LANGUAGES:
+        for key in sorted(keys - strings[lang].keys()):
+            problems.add(
+                folders[-1] / "strings" / f"{lang}.yaml",
+                0,
+                f"the UI string '{key}' has no {lang} translation",
+                "add it to every language's strings file",
+            )
+    return strings

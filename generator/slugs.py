@@ -1,0 +1,25 @@
+"""Readable, stable file names that are safe on Windows file shares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NORWEGIAN = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a", "ß": "ss"})
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+MAX_SLUG = 60
+
+
+def slugify(text: str, fallback: str = "side") -> str:
+    """`"Måling av resultater"` → `"maling-av-resultater"`; never empty, never reserved."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_NORWEGIAN)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
+    if not slug:
+        slug = fallback
+    if slug in _WINDOWS_RESERVED:
+        slug = f"{slug}-1"
+    return slug
+
+
+def is_slug(name: str) -> bool:
+    return slugify(name) == name

@@ -1,0 +1,85 @@
+"""Stages 2 and 3, validate and model: loaded files → the typed content model.
+
+Every problem in every file is reported into one `Problems`; the build stops
+after this stage if there are any, before anything is rendered or written.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from generator.errors import Problems
+from generator.load import ContentTree
+from generator.markdown import make_markdown
+from generator.model import Gathering, Model, Site
+from generator.slugs import is_slug
+from generator.validate.decks import deck
+from generator.validate.gathering import Known, gathering, with_material
+from generator.validate.site import site_config
+from generator.validate.worksheets import worksheet
+
+
+def validate(tree: ContentTree, problems: Problems) -> Site:
+    config = site_config(tree.site, tree.root, problems)
+    md = make_markdown(config.raw_html)
+    models = _models(tree, md, problems)
+    model_keys = frozenset(m.key for m in models)
+    gatherings = []
+    for files in tree.gatherings:
+        for doc in (*files.decks, *files.worksheets):
+            if not is_slug(doc.path.stem):
+                problems.add(
+                    doc.path,
+                    0,
+                    f"the file name '{doc.path.name}' is not a safe page name",
+                    "rename it with a–z, 0–9 and - only",
+                )
+        known = Known(
+            decks=frozenset(d.path.stem for d in files.decks),
+            worksheets=frozenset(w.path.stem for w in files.worksheets),
+            models=model_keys,
+        )
+        g = gathering(files, known, config.language, md, problems)
+        if g is None:
+            continue
+        session_keys = frozenset(s.key for s in g.sessions())
+        decks = tuple(d for doc in files.decks if (d := deck(doc, session_keys, md, problems)))
+        sheets = tuple(w for doc in files.worksheets if (w := worksheet(doc, session_keys, md, problems)))
+        _check_embeds(g, decks, known, problems)
+        gatherings.append(with_material(g, decks, sheets))
+    return Site(config, tuple(gatherings), models, tree.root)
+
+
+def _models(tree: ContentTree, md: MarkdownIt, problems: Problems) -> tuple[Model, ...]:
+    if not tree.models:
+        return ()
+    from generator.figures import parse_model
+
+    found = []
+    for doc in tree.models:
+        if not is_slug(doc.path.stem):
+            problems.add(
+                doc.path,
+                0,
+                f"the file name '{doc.path.name}' is not a safe page name",
+                "rename it with a–z, 0–9 and - only",
+            )
+            continue
+        model = parse_model(doc.path.stem, doc.data, doc.path, md, problems)
+        if model is not None:
+            found.append(model)
+    return tuple(found)
+
+
+def _check_embeds(g: Gathering, decks: tuple, known: Known, problems: Problems) -> None:
+    for d in decks:
+        for slide in d.slides:
+            for embed in slide.embeds:
+                names = known.models if embed.kind == "model" else known.worksheets
+                if embed.name not in names:
+                    problems.add(
+                        d.source.path,
+                        embed.line,
+                        f"::: {embed.kind} '{embed.name}' does not exist",
+                        f"check the name against {embed.kind}s/",
+                    )

@@ -1,0 +1,144 @@
+"""Stage 5, write: put the rendered files on disk without ever losing the old site.
+
+The new site is written to a temporary folder beside the output folder and
+swapped in at the end, so a failed or killed build leaves the previous site as
+it was. Files whose bytes did not change are hard-linked (or copied with their
+times) from the previous build, so they keep their modification times and a
+copy to a file share moves only what changed. A marker file with a manifest
+of every file written identifies folders this tool made; it never deletes a
+folder without one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.errors import ContentError, Problem
+
+MARKER = ".samling-output.json"
+_TMP, _OLD = ".tmp-", ".old-"
+
+
+class OutputRefused(Exception):
+    """The output folder is not one this tool may write to."""
+
+
+def check_output_folder(out: Path, content_root: Path | None = None) -> Path:
+    out = out.expanduser().resolve()
+    home = Path.home().resolve()
+    if out == Path(out.anchor) or out == home or out in home.parents:
+        raise OutputRefused(f"refusing to use {out} as the output folder — name a folder of its own, e.g. ./output")
+    if content_root is not None:
+        root = content_root.resolve()
+        if out == root or root.is_relative_to(out) or out.is_relative_to(root):
+            raise OutputRefused(
+                f"the output folder {out} overlaps the content folder {root} — choose a separate folder"
+            )
+    if out.exists() and not out.is_dir():
+        raise OutputRefused(f"{out} is a file, not a folder — choose another output path")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise OutputRefused(f"{out} has files that Samling did not make — empty it or choose another output folder")
+    return out
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out / MARKER).read_text("utf-8"))
+        return {str(k): str(v) for k, v in data.get("files", {}).items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def check_paths(paths: Iterable[str]) -> None:
+    """Refuse two outputs at one path, also paths differing only by case (Windows)."""
+    seen: dict[str, str] = {}
+    problems = []
+    for path in paths:
+        if path.startswith("/") or ".." in path.split("/") or path == MARKER:
+            problems.append(Problem(path, 0, "an output path leaves the output folder", "report this as a bug"))
+        folded = path.casefold()
+        if folded in seen:
+            problems.append(
+                Problem(
+                    path,
+                    0,
+                    f"two pages would be written to the same file ({seen[folded]})",
+                    "rename one of the files they come from",
+                )
+            )
+        seen[folded] = path
+    if problems:
+        raise ContentError(problems)
+
+
+def recover(out: Path) -> None:
+    """Tidy up after a build that was killed: restore or remove leftover folders."""
+    parent = out.parent
+    if not parent.is_dir():
+        return
+    leftovers = sorted(parent.glob(f".{out.name}{_TMP}*")) + sorted(parent.glob(f".{out.name}{_OLD}*"))
+    for folder in leftovers:
+        if not (folder / MARKER).is_file() and any(folder.iterdir()):
+            continue  # not ours to delete
+        if _OLD in folder.name and not out.exists():
+            folder.rename(out)  # killed between the two renames of a swap
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def write_site(outputs: list[tuple[str, bytes]], out: Path) -> dict[str, int]:
+    """Write a complete site into `out`, atomically. Returns counts for the summary."""
+    check_paths(p for p, _ in outputs)
+    recover(out)
+    old = read_manifest(out) if out.is_dir() else {}
+    tmp = out.parent / f".{out.name}{_TMP}{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    (tmp / MARKER).write_text(json.dumps({"generator": "samling", "files": {}}), "utf-8")
+    manifest: dict[str, str] = {}
+    written = kept = 0
+    made_dirs: set[Path] = set()
+    for path, data in outputs:
+        target = tmp / path
+        if target.parent not in made_dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made_dirs.add(target.parent)
+        manifest[path] = h = digest(data)
+        if old.get(path) == h and _reuse(out / path, target):
+            kept += 1
+        else:
+            target.write_bytes(data)
+            written += 1
+    (tmp / MARKER).write_text(json.dumps({"generator": "samling", "files": manifest}, indent=0), "utf-8")
+    _swap(tmp, out)
+    return {"written": written, "unchanged": kept, "removed": len(old.keys() - manifest.keys())}
+
+
+def _reuse(previous: Path, target: Path) -> bool:
+    try:
+        os.link(previous, target)
+    except OSError:
+        try:
+            shutil.copy2(previous, target)
+        except OSError:
+            return False
+    return True
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    if not out.exists():
+        tmp.rename(out)
+        return
+    old = out.parent / f".{out.name}{_OLD}{os.getpid()}"
+    out.rename(old)
+    tmp.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
