@@ -45,3 +45,18 @@ def build(content: Path, output: Path) -> BuildResult:
     counts = write_site([(o.path, o.content) for o in outputs], out)
     pages = sum(1 for o in outputs if o.path.endswith(".html"))
     return BuildResult(site, pages, counts)
+
+
+class Builder:
+    """A build that can be repeated: the live preview and repeat builds call `build()`.
+
+    `changed` names the files that changed since the last build (None: unknown,
+    rebuild everything). A ContentError leaves the output folder untouched.
+    """
+
+    def __init__(self, content: Path, output: Path) -> None:
+        self.content = content
+        self.output = output
+
+    def build(self, changed: set[Path] | None = None) -> BuildResult:
+        return build(self.content, self.output)
