@@ -248,4 +248,5 @@ def _with_children(plan: Plan, begin: int, finish: int, problems: list[TimeProbl
 
 
 def _where(source: Source) -> str:
-    return f"{source.path.as_posix()}:{source.line}" if source.line else source.path.as_posix()
+    short = "/".join(source.path.parts[-2:])  # e.g. sessions/program.md: enough to find it
+    return f"{short}:{source.line}" if source.line else short

@@ -27,6 +27,7 @@ class GatheringFiles:
     sessions: dict[str, Document] = field(default_factory=dict)
     decks: tuple[Document, ...] = ()
     worksheets: tuple[Document, ...] = ()
+    unreadable: frozenset[str] = frozenset()  # session files already reported as broken
 
 
 @dataclass(frozen=True)
@@ -85,11 +86,14 @@ def load(root: Path, problems: Problems) -> ContentTree:
 
 def load_gathering(folder: Path, root: Path, problems: Problems) -> GatheringFiles:
     gathering = read_yaml(folder / "gathering.yaml", problems)
-    sessions = {
-        path.stem: doc
-        for path in content_files(folder / "sessions", (".md",), root, problems)
-        if (doc := read_markdown(path, problems))
-    }
+    sessions: dict[str, Document] = {}
+    unreadable = set()
+    for path in content_files(folder / "sessions", (".md",), root, problems):
+        doc = read_markdown(path, problems)
+        if doc is None:
+            unreadable.add(path.stem)
+        else:
+            sessions[path.stem] = doc
     decks = tuple(
         doc
         for path in content_files(folder / "decks", (".md",), root, problems)
@@ -100,4 +104,4 @@ def load_gathering(folder: Path, root: Path, problems: Problems) -> GatheringFil
         for path in content_files(folder / "worksheets", (".yaml", ".yml"), root, problems)
         if (doc := read_yaml(path, problems))
     )
-    return GatheringFiles(folder, gathering, sessions, decks, worksheets)
+    return GatheringFiles(folder, gathering, sessions, decks, worksheets, frozenset(unreadable))

@@ -94,7 +94,7 @@ def gathering(
     if not is_slug(key):
         problems.add(path, 0, f"the folder name '{key}' is not a safe file name", "rename it with a–z, 0–9 and - only")
     facilitators = _facilitators(values["facilitators"], path, problems)
-    reader = EntryReader(path, files.sessions, md, problems)
+    reader = EntryReader(path, files.sessions, md, problems, files.unreadable)
     days = []
     for i, raw in enumerate(values["days"]):
         day = _day(i + 1, raw, values["days"].line_of(i), reader, facilitators, known, problems)
@@ -166,10 +166,12 @@ def _day(
 ) -> Day | None:
     path = reader.path
     v = s.check(raw, DAY, path, problems, f"day {number}", line)
-    if v is None or v["date"] is None or v["start"] is None:
+    if v is None:
         return None
     entries = v["sessions"] or []
     drafts = [d for i, e in enumerate(entries) if (d := reader.entry(e, entries.line_of(i)))]
+    if v["date"] is None or v["start"] is None:
+        return None  # reported by check(); the entries were still read, so their problems show too
     if not drafts:
         problems.add(path, raw.line, f"day {number} has no sessions", "list its programme under `sessions:`")
         return None

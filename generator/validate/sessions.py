@@ -103,6 +103,7 @@ class EntryReader:
     session_files: dict[str, Document]
     md: MarkdownIt
     problems: Problems
+    unreadable: frozenset[str] = frozenset()
     used: dict[str, Source] = field(default_factory=dict)
 
     def entry(self, raw: Any, line: int, in_parallel: bool = False) -> Draft | None:
@@ -122,6 +123,8 @@ class EntryReader:
 
     def from_file(self, name: str, line: int) -> Draft | None:
         doc = self.session_files.get(name)
+        if doc is None and name in self.unreadable:
+            return None  # its own problem is reported already
         if doc is None:
             import difflib
 
@@ -146,7 +149,10 @@ class EntryReader:
             values = s.check(doc.data, SESSION_FILE, doc.path, self.problems, "the session's front matter") or {}
         body = render_markdown(self.md, doc.body, doc.body_line)
         notes = self._notes(values, body)
-        draft = Draft(name, values, body, notes, Source(doc.path, 1), True, embeds=body.embeds)
+        # Time problems point at the `start:` line when there is one.
+        data = doc.data if isinstance(doc.data, YamlMap) else None
+        line = (data.line_of("start") if "start" in data else data.line_of("title")) if data else 1
+        draft = Draft(name, values, body, notes, Source(doc.path, line), True, embeds=body.embeds)
         self._items(draft, doc.path)
         return draft
 
