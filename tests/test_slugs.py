@@ -1,0 +1,19 @@
+from generator.slugs import is_slug, slugify
+
+
+def test_norwegian_letters() -> None:
+    assert slugify("Måling av resultater") == "maling-av-resultater"
+    assert slugify("Ærlig Østre Ål") == "aerlig-ostre-al"
+    assert slugify("Oppsummering – neste samling") == "oppsummering-neste-samling"
+
+
+def test_safe_on_windows() -> None:
+    for name in ["CON", "prn", "Aux", "nul", "COM1", "lpt9"]:
+        assert slugify(name) not in {"con", "prn", "aux", "nul", "com1", "lpt9"}
+    assert slugify('a<b>c:"d"/e\\f|g?h*') == "a-b-c-d-e-f-g-h"
+
+
+def test_never_empty_and_bounded() -> None:
+    assert slugify("…", fallback="post") == "post"
+    assert len(slugify("ord " * 100)) <= 60
+    assert is_slug("risikoskjema") and not is_slug("Risikoskjema")
