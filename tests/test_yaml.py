@@ -67,3 +67,11 @@ def test_deep_nesting_is_refused() -> None:
 def test_empty_document_is_none() -> None:
     assert parse_yaml("") is None
     assert parse_yaml("# only a comment\n") is None
+
+
+def test_impossible_dates_are_refused_with_their_line() -> None:
+    # Found by the fuzz test: PyYAML raised a bare ValueError here.
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml("title: x\ndate: 2013-02-30\n")
+    assert caught.value.line == 2
+    assert "not a real date" in caught.value.message

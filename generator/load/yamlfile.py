@@ -113,7 +113,12 @@ class _Builder:
         if isinstance(node, ScalarNode):
             if node.tag not in _SCALAR_TAGS:
                 raise YamlProblem(self.line(node), f"unsupported YAML tag {node.tag!r}", "remove the tag")
-            return self.constructor.construct_object(node, deep=True)
+            try:
+                return self.constructor.construct_object(node, deep=True)
+            except ValueError:  # e.g. 2013-02-30 looks like a date but is none
+                raise YamlProblem(
+                    self.line(node), f"'{node.value}' is not a real date", "write an existing date as YYYY-MM-DD"
+                ) from None
         if isinstance(node, SequenceNode):
             items = YamlList(self.build(child, depth + 1) for child in node.value)
             items.line = self.line(node)

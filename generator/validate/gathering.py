@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from generator import schema as s
 from generator.errors import Problems
 from generator.load import GatheringFiles
-from generator.load.yamlfile import YamlMap
+from generator.load.yamlfile import YamlList, YamlMap
 from generator.markdown import render_markdown
 from generator.model import (
     LANGUAGES,
@@ -96,8 +96,9 @@ def gathering(
     facilitators = _facilitators(values["facilitators"], path, problems)
     reader = EntryReader(path, files.sessions, md, problems, files.unreadable)
     days = []
-    for i, raw in enumerate(values["days"]):
-        day = _day(i + 1, raw, values["days"].line_of(i), reader, facilitators, known, problems)
+    day_list = values["days"] or YamlList()
+    for i, raw in enumerate(day_list):
+        day = _day(i + 1, raw, day_list.line_of(i), reader, facilitators, known, problems)
         if day is not None:
             days.append(day)
     for name, session_doc in files.sessions.items():
@@ -112,7 +113,7 @@ def gathering(
     if dates != sorted(set(dates)):
         problems.add(
             path,
-            values["days"].line,
+            day_list.line,
             "the days are not in date order, or a date repeats",
             "list each date once, earliest first",
         )
