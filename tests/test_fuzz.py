@@ -26,7 +26,10 @@ settings.register_profile("default", max_examples=60, deadline=None, suppress_he
 settings.register_profile("fuzz", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
-DECK = "---\ntitle: Lysbilder\ndate: 2013-03-22\nsessions: [velkommen]\n---\n# Velkommen\n\n---\n\n## To\n\n::: notes\nHei\n:::\n"
+DECK = (
+    "---\ntitle: Lysbilder\ndate: 2013-03-22\nsessions: [velkommen]\n---\n"
+    "# Velkommen\n\n---\n\n## To\n\n::: notes\nHei\n:::\n"
+)
 WORKSHEET = "title: Ark\nblocks:\n  - type: question\n    text: Hva nå?\n    lines: 3\n"
 
 NASTY_VALUES = [
