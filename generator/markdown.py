@@ -8,12 +8,15 @@ Directives are containers:
     ::: lang nn          a passage in another language than the page
     ::: columns / ::: column   side-by-side columns (slides)
 
-Embeds render as `<!--samling:KIND:NAME-->` placeholders, so the HTML of a
-file depends on its text alone and can be cached by content hash.
+Embeds render as `<!--samling:KIND:NAME-->` placeholders, and local links and
+images as `samling-root:/PATH` (PATH relative to the content folder), so the HTML
+of a file depends on its text and folder alone and can be cached; the render
+stage turns both into what each page needs.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -28,6 +31,8 @@ EMBED_KINDS = ("model", "worksheet")
 LAYOUT_CONTAINERS = ("columns", "column")
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 PLACEHOLDER = re.compile(r"<!--samling:(model|worksheet):([a-z0-9-]+)-->")
+ROOT_PREFIX = "samling-root:/"
+ROOT_LINK = re.compile(r'(href|src)="samling-root:/([^"]*)"')
 _SAFE_SCHEMES = re.compile(r"^(?:https?:|mailto:|tel:|#|/|\.|[^:]*$)", re.IGNORECASE)
 
 
@@ -66,9 +71,55 @@ def _render_container(self: Any, tokens: Sequence[Token], idx: int, options: Any
     return f'<div class="{kind}">\n'
 
 
-def render_markdown(md: MarkdownIt, text: str, first_line: int = 1) -> Text:
-    """Render Markdown; notes go apart and embeds are listed with their lines."""
+def content_target(base: str, url: str) -> str | None:
+    """A relative URL in a file under `base` → its path in the content folder.
+
+    None for anything that is not a local file (web addresses, anchors). A path
+    that climbs out of the content folder comes back starting with "../".
+    """
+    if not url or url.startswith(("#", "/", "?")) or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url):
+        return None
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    return posixpath.normpath(posixpath.join(base, path)) if path else None
+
+
+def page_of(target: str) -> str:
+    """The output file for a content file: sessions/x.md → sessions/x.html, gathering.yaml → index.html."""
+    if target.endswith("/gathering.yaml") or target == "gathering.yaml":
+        return target.removesuffix("gathering.yaml") + "index.html"
+    for suffix in (".md", ".yaml", ".yml"):
+        if target.endswith(suffix):
+            return target.removesuffix(suffix) + ".html"
+    return target
+
+
+def _local_links(tokens: Sequence[Token], base: str, first_line: int) -> list[Embed]:
+    found = []
+    line = first_line
+    for token in tokens:
+        if token.map:
+            line = first_line + token.map[0]
+        for child in [token, *(token.children or ())]:
+            attr = "href" if child.type == "link_open" else "src" if child.type == "image" else ""
+            url = str(child.attrGet(attr) or "") if attr else ""
+            target = content_target(base, url) if attr else None
+            if target is None:
+                continue
+            found.append(Embed("image" if attr == "src" else "link", target, line))
+            if not target.startswith("../"):
+                fragment = url[len(url.split("#", 1)[0]) :]
+                child.attrSet(attr, ROOT_PREFIX + page_of(target) + fragment)
+    return found
+
+
+def render_markdown(md: MarkdownIt, text: str, first_line: int = 1, base: str = "") -> Text:
+    """Render Markdown; notes go apart, embeds and local links are listed with their lines.
+
+    `base` is the folder of the file the text comes from, relative to the content
+    folder, so that relative links and images resolve as they do in an editor.
+    """
     tokens = md.parse(text)
+    links = _local_links(tokens, base, first_line)
     body: list[Token] = []
     notes: list[Token] = []
     embeds: list[Embed] = []
@@ -96,4 +147,5 @@ def render_markdown(md: MarkdownIt, text: str, first_line: int = 1) -> Text:
         notes_html=md.renderer.render(notes, md.options, env) if notes else "",
         embeds=tuple(embeds),
         title=title,
+        links=tuple(links),
     )

@@ -40,6 +40,7 @@ class Text:
     notes_html: str = ""
     embeds: tuple[Embed, ...] = ()
     title: str = ""  # the first heading, if any
+    links: tuple[Embed, ...] = ()  # local links and images: kind "link"/"image", name = content path
 
     def __bool__(self) -> bool:
         return bool(self.html or self.notes_html)
@@ -166,6 +167,7 @@ class Slide:
     layout: str = "default"
     title: str = ""
     embeds: tuple[Embed, ...] = ()
+    links: tuple[Embed, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ import jinja2
 from markupsafe import Markup
 
 from generator.errors import Problems
-from generator.markdown import PLACEHOLDER
+from generator.markdown import PLACEHOLDER, ROOT_LINK
 from generator.model import Gathering, Site
 from generator.render import formatting, pages
 from generator.render.pages import PagePlan, relative
 from generator.render.theme import Theme
+from generator.validate.links import attachments
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ def render(site: Site, theme: Theme, problems: Problems) -> list[Output]:
     outputs = [render_page(env, site, theme, plan, problems) for plan in pages.plan_pages(site)]
     for name, path in theme.static_files().items():
         outputs.append(Output(f"assets/{name}", path.read_bytes()))
+    for name, path in attachments(site.root, problems).items():
+        outputs.append(Output(name, path.read_bytes()))
     if site.config.branding.logo is not None:
         logo = site.config.branding.logo
         outputs.append(Output(f"assets/logo{logo.suffix.lower()}", logo.read_bytes()))
@@ -108,6 +111,8 @@ def render_page(env: jinja2.Environment, site: Site, theme: Theme, plan: PagePla
             where, getattr(exc, "lineno", 0), f"the template failed while making {plan.path}: {exc}", "fix the template"
         )
         html = ""
+    # Local links in Markdown were written relative to the content folder; make them relative to this page.
+    html = ROOT_LINK.sub(lambda m: f'{m.group(1)}="{relative(plan.path, m.group(2))}"', html)
     return Output(plan.path, html.encode("utf-8"))
 
 

@@ -15,6 +15,7 @@ from generator.model import Gathering, Model, Site
 from generator.slugs import is_slug
 from generator.validate.decks import deck
 from generator.validate.gathering import Known, gathering, with_material
+from generator.validate.links import check_links
 from generator.validate.site import site_config
 from generator.validate.worksheets import worksheet
 
@@ -47,7 +48,9 @@ def validate(tree: ContentTree, problems: Problems) -> Site:
         sheets = tuple(w for doc in files.worksheets if (w := worksheet(doc, session_keys, md, problems)))
         _check_embeds(g, decks, known, problems)
         gatherings.append(with_material(g, decks, sheets))
-    return Site(config, tuple(gatherings), models, tree.root)
+    site = Site(config, tuple(gatherings), models, tree.root)
+    check_links(site, problems)
+    return site
 
 
 def _models(tree: ContentTree, md: MarkdownIt, problems: Problems) -> tuple[Model, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -23,6 +24,11 @@ DECK = {
 }
 _LAYOUT_LINE = re.compile(r"<!--\s*layout:\s*([\w-]+)\s*-->")
 _FENCE = re.compile(r"^(```|~~~)")
+
+
+def folder_of(path: Path) -> str:
+    """GATHERING/decks for content/GATHERING/decks/NAME.md: where relative links start."""
+    return "/".join(path.parts[-3:-1])
 
 
 def split_slides(body: str, first_line: int) -> list[tuple[str, int]]:
@@ -69,8 +75,10 @@ def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: 
             if layout not in LAYOUTS:
                 problems.add(path, line, f"unknown slide layout '{layout}'", f"use one of: {', '.join(LAYOUTS)}")
                 layout = "default"
-        rendered = render_markdown(md, text, line)
-        slides.append(Slide(number, rendered.html, rendered.notes_html, layout, rendered.title, rendered.embeds))
+        rendered = render_markdown(md, text, line, folder_of(path))
+        slides.append(
+            Slide(number, rendered.html, rendered.notes_html, layout, rendered.title, rendered.embeds, rendered.links)
+        )
     if not slides:
         problems.add(
             path,

@@ -94,7 +94,7 @@ def gathering(
     if not is_slug(key):
         problems.add(path, 0, f"the folder name '{key}' is not a safe file name", "rename it with a–z, 0–9 and - only")
     facilitators = _facilitators(values["facilitators"], path, problems)
-    reader = EntryReader(path, files.sessions, md, problems, files.unreadable)
+    reader = EntryReader(path, files.sessions, md, problems, files.unreadable, key)
     days = []
     day_list = values["days"] or YamlList()
     for i, raw in enumerate(day_list):
@@ -118,7 +118,7 @@ def gathering(
             "list each date once, earliest first",
         )
     _unique_pages(days, problems)
-    description = render_markdown(md, values["description"], doc.data.line_of("description") + 1)
+    description = render_markdown(md, values["description"], doc.data.line_of("description") + 1, key)
     return Gathering(
         key=key,
         title=values["title"],

@@ -104,6 +104,7 @@ class EntryReader:
     md: MarkdownIt
     problems: Problems
     unreadable: frozenset[str] = frozenset()
+    base: str = ""  # the gathering's folder, relative to the content folder
     used: dict[str, Source] = field(default_factory=dict)
 
     def entry(self, raw: Any, line: int, in_parallel: bool = False) -> Draft | None:
@@ -147,8 +148,10 @@ class EntryReader:
             self.problems.add(doc.path, 1, "has no front matter", "start the file with `---`, `title: …`, `---`")
         else:
             values = s.check(doc.data, SESSION_FILE, doc.path, self.problems, "the session's front matter") or {}
-        body = render_markdown(self.md, doc.body, doc.body_line)
-        notes = self._notes(values, body)
+        body = render_markdown(self.md, doc.body, doc.body_line, f"{self.base}/sessions")
+        data0 = doc.data if isinstance(doc.data, YamlMap) else None
+        notes_line = data0.line_of("notes") + 1 if data0 is not None else 1
+        notes = self._notes(values, body, f"{self.base}/sessions", notes_line)
         # Time problems point at the `start:` line when there is one.
         data = doc.data if isinstance(doc.data, YamlMap) else None
         line = (data.line_of("start") if "start" in data else data.line_of("title")) if data else 1
@@ -159,8 +162,9 @@ class EntryReader:
     def inline(self, raw: YamlMap, spec: dict[str, s.Field], what: str, path: Path | None = None) -> Draft:
         path = path or self.path
         values = s.check(raw, spec, path, self.problems, what) or {}
-        body = render_markdown(self.md, values.get("body", ""), raw.line_of("body") + 1)
-        notes = self._notes(values, body)
+        folder = self.base if path == self.path else f"{self.base}/sessions"
+        body = render_markdown(self.md, values.get("body", ""), raw.line_of("body") + 1, folder)
+        notes = self._notes(values, body, folder, raw.line_of("notes") + 1)
         key = slugify(values.get("title") or "", fallback="post")
         draft = Draft(key, values, body, notes, Source(path, raw.line), False, embeds=body.embeds)
         self._items(draft, path)
@@ -195,6 +199,6 @@ class EntryReader:
         draft.parallel = found
         return draft
 
-    def _notes(self, values: dict[str, Any], body: Text) -> Text:
-        extra = render_markdown(self.md, values.get("notes") or "").html if values.get("notes") else ""
-        return Text(html=body.notes_html + extra)
+    def _notes(self, values: dict[str, Any], body: Text, base: str, line: int) -> Text:
+        extra = render_markdown(self.md, values["notes"], line, base) if values.get("notes") else Text()
+        return Text(html=body.notes_html + extra.html, links=extra.links)

@@ -13,6 +13,7 @@ from generator.load.documents import Document
 from generator.load.yamlfile import YamlMap
 from generator.markdown import render_markdown
 from generator.model import Note, Question, Source, Worksheet
+from generator.validate.decks import folder_of
 
 HEADER_FIELDS = ("name", "organisation", "group", "date")
 WORKSHEET = {
@@ -51,7 +52,7 @@ def _question(raw: YamlMap, key: str, doc: Document, md: MarkdownIt, problems: P
 
 def _text(raw: YamlMap, key: str, doc: Document, md: MarkdownIt, problems: Problems) -> Any:
     v = s.check(raw, TEXT, doc.path, problems, "a text block")
-    return Note(key, render_markdown(md, v["text"], raw.line_of("text") + 1)) if v else None
+    return Note(key, render_markdown(md, v["text"], raw.line_of("text") + 1, folder_of(doc.path))) if v else None
 
 
 BLOCKS: dict[str, BlockReader] = {"question": _question, "text": _text}
@@ -92,7 +93,7 @@ def worksheet(doc: Document, session_keys: frozenset[str], md: MarkdownIt, probl
         block = reader(raw, f"{path.stem}-{i + 1}", doc, md, problems)
         if block is not None:
             blocks.append(block)
-    intro = render_markdown(md, values["intro"], doc.data.line_of("intro") + 1)
+    intro = render_markdown(md, values["intro"], doc.data.line_of("intro") + 1, folder_of(path))
     return Worksheet(
         key=path.stem,
         title=values["title"],

@@ -1,0 +1,93 @@
+"""Local links and images in Markdown: they must stay inside the content folder and exist.
+
+Attachments live in a `files/` folder (per gathering, or `content/files/` for the
+whole site) and are copied to the same place in the output; links to other
+content files (`analyse-av-risiko.md`) become links to their pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.errors import Problems
+from generator.load import inside
+from generator.model import Gathering, Session, Site, Text
+
+PAGE_SOURCES = (".md", ".yaml", ".yml")
+
+
+def attachment_folders(root: Path) -> list[Path]:
+    return [f for f in [root / "files", *(p / "files" for p in sorted(root.iterdir()) if p.is_dir())] if f.is_dir()]
+
+
+def attachments(root: Path, problems: Problems) -> dict[str, Path]:
+    """Every file in a `files/` folder: output path → source. Links out are refused."""
+    found: dict[str, Path] = {}
+    for folder in attachment_folders(root):
+        for path in sorted(folder.rglob("*")):
+            if not inside(path, root):
+                problems.add(path, 0, "is a link to outside the content folder", "copy the file in instead")
+            elif path.is_file() and not path.name.startswith("."):
+                found[path.relative_to(root).as_posix()] = path
+    return found
+
+
+def check_links(site: Site, problems: Problems) -> None:
+    root = site.root
+    for path, text in texts(site):
+        for link in text.links:
+            target = link.name
+            if target.startswith("../") or target == "..":
+                problems.add(
+                    path,
+                    link.line,
+                    f"the {link.kind} '{target}' points outside the content folder",
+                    "link to a file inside content/, e.g. in a files/ folder",
+                )
+                continue
+            source = root / target
+            if not source.is_file() or not inside(source, root):
+                problems.add(
+                    path,
+                    link.line,
+                    f"the {link.kind} '{target}' does not exist",
+                    "check the path; it is relative to the file it is written in",
+                )
+            elif "files" not in Path(target).parts[:-1] and source.suffix not in PAGE_SOURCES:
+                problems.add(
+                    path,
+                    link.line,
+                    f"the {link.kind} '{target}' is not in a files/ folder",
+                    "put images and attachments in the gathering's files/ folder",
+                )
+
+
+def texts(site: Site) -> Iterator[tuple[Path, Text]]:
+    """Every piece of Markdown in the site that came from a file, with that file."""
+    for m in site.models:
+        yield m.source.path, m.description
+    for g in site.gatherings:
+        yield from _gathering_texts(g)
+
+
+def _gathering_texts(g: Gathering) -> Iterator[tuple[Path, Text]]:
+    yield g.source.path, g.description
+    for s in g.sessions():
+        yield from _session_texts(s)
+    for w in g.worksheets:
+        yield w.source.path, w.intro
+        for block in w.blocks:
+            if isinstance(getattr(block, "text", None), Text):
+                yield w.source.path, block.text
+    for d in g.decks:
+        for slide in d.slides:
+            links = getattr(slide, "links", ())
+            yield d.source.path, Text(links=links)
+
+
+def _session_texts(s: Session) -> Iterator[tuple[Path, Text]]:
+    yield s.source.path, s.body
+    yield s.source.path, s.notes
+    for item in s.items:
+        yield from _session_texts(item)

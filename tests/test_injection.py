@@ -1,0 +1,70 @@
+"""Hostile titles, names and notes render as text everywhere: no script runs, no attribute breaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+
+GATHERING = "nettverk-omdomme-2013-03"
+SCRIPT = "<script>alert('x')</script>"
+ATTRIBUTE = '" onmouseover="alert(\'y\')" x="'
+TEMPLATE = "{{ 7*7 }}{% raw %}"
+HOSTILE = f"{SCRIPT}{ATTRIBUTE}{TEMPLATE}<img src=x onerror=alert(1)>"
+
+
+def yaml_quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    root = tmp_path_factory.mktemp("hostile")
+    content = root / "content"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", content)
+    q = yaml_quote(HOSTILE)
+    site = content / "site.yaml"
+    site.write_text(site.read_text("utf-8").replace("title: Saman om ein betre kommune", f"title: {q}"), "utf-8")
+    gathering = content / GATHERING / "gathering.yaml"
+    text = gathering.read_text("utf-8")
+    text = text.replace("title: Nettverk – omdømme", f"title: {q}", 1).replace("venue: Gardermoen", f"venue: {q}")
+    text = text.replace("name: Bjørn Pettersen", f"name: {q}").replace("{title: Pause, start", f"{{title: {q}, start")
+    gathering.write_text(text, "utf-8")
+    session = content / GATHERING / "sessions" / "program.md"
+    session.write_text(
+        f"---\ntitle: {q}\nduration: 10\nfacilitators: [bjorn]\nnotes: {q}\n---\n"
+        f"{HOSTILE}\n\n[klikk](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=)\n",
+        "utf-8",
+    )
+    out = root / "output"
+    build(content, out)
+    return out
+
+
+def test_no_raw_script_or_broken_attribute_in_any_page(hostile_site: Path) -> None:
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert SCRIPT not in html, page
+        assert 'onmouseover="alert' not in html, page
+        assert "<img src=x onerror" not in html, page
+        assert "javascript:alert" not in html and "data:text/html" not in html, page
+        assert "49" not in html.split("7*7")[0][-5:], "template syntax in content was evaluated"
+
+
+def test_titles_show_as_text_in_the_browser(hostile_site: Path, page: object) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
+    session = hostile_site / GATHERING / "sessions" / "program.html"
+    page.goto(session.as_uri())  # type: ignore[attr-defined]
+    assert HOSTILE in page.inner_text("h1")  # type: ignore[attr-defined]
+    assert HOSTILE in page.title()  # type: ignore[attr-defined]
+    for html in sorted(hostile_site.rglob("*.html")):
+        page.goto(html.as_uri())  # type: ignore[attr-defined]
+        page.hover("body")  # type: ignore[attr-defined]
+    assert dialogs == []
