@@ -241,7 +241,7 @@ def _check_references(draft: Draft, facilitators: dict[str, Facilitator], known:
                 hint = f"did you mean '{close[0]}'?" if close else todo.format(name)
                 problems.add(
                     src.path,
-                    src.line,
+                    draft.line_of(field_name),
                     f"'{name}' in {field_name} of '{v.get('title')}' is not {what} of this site",
                     hint,
                 )

@@ -74,6 +74,10 @@ class Draft:
     items: list[Draft] = field(default_factory=list)
     parallel: list[Draft] = field(default_factory=list)
     embeds: tuple[Embed, ...] = ()
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.source.line)
 
     @property
     def has_page(self) -> bool:
@@ -156,6 +160,7 @@ class EntryReader:
         data = doc.data if isinstance(doc.data, YamlMap) else None
         line = (data.line_of("start") if "start" in data else data.line_of("title")) if data else 1
         draft = Draft(name, values, body, notes, Source(doc.path, line), True, embeds=body.embeds)
+        draft.key_lines = dict(data.key_lines) if data else {}
         self._items(draft, doc.path)
         return draft
 
@@ -167,6 +172,7 @@ class EntryReader:
         notes = self._notes(values, body, folder, raw.line_of("notes") + 1)
         key = slugify(values.get("title") or "", fallback="post")
         draft = Draft(key, values, body, notes, Source(path, raw.line), False, embeds=body.embeds)
+        draft.key_lines = dict(raw.key_lines)
         self._items(draft, path)
         return draft
 
