@@ -28,6 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     _content_output(b)
     c = commands.add_parser("check", help="validate the content only, write nothing")
     c.add_argument("--content", type=Path, default=Path("content"))
+    s = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload the browser on every save")
+    _content_output(s)
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=0, help="port to listen on (default: 0, a free one)")
+    s.add_argument("--allow-remote", action="store_true", help="allow a --host that is not loopback")
     n = commands.add_parser("new", help="scaffold new content")
     n.add_argument("what", choices=["gathering"])
     n.add_argument("name", help="the gathering's title, e.g. 'Nettverk – omdømme, mai'")
@@ -37,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args.content, args.output)
+        if args.command == "serve":
+            from generator.serve import serve
+
+            return serve(args.content, args.output, args.host, args.port, args.allow_remote)
         if args.command == "check":
             from generator.build import check
 
