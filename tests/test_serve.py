@@ -272,3 +272,20 @@ def test_a_non_loopback_host_needs_allow_remote(site: Path, tmp_path: Path) -> N
 
     assert main(["serve", "--content", str(site), "--output", str(tmp_path / "o"), "--host", "0.0.0.0"]) == 2
     assert not (tmp_path / "o").exists()  # refused before building or binding anything
+
+
+def test_problem_text_is_escaped_in_the_overlay() -> None:
+    from generator.serve_overlay import inject
+
+    page = b"<html><body><p>side</p></body></html>"
+    shown = inject(page, ["content/x.yaml:3: '<script>alert(1)</script>' is not a facilitator \u2014 add it"]).decode()
+    assert "<script>alert(1)" not in shown and "&lt;script&gt;alert(1)&lt;/script&gt;" in shown
+    assert shown.index(OVERLAY) > shown.index("<p>side</p>") and shown.endswith("</body></html>")
+    assert inject(page, []) == page.replace(b"</body>", b'<script src="/livereload.js"></script></body>')
+
+
+def test_loopback_is_told_apart_from_other_addresses() -> None:
+    from generator.serve import is_loopback
+
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert not is_loopback("0.0.0.0") and not is_loopback("") and not is_loopback("192.0.2.1")
