@@ -13,6 +13,7 @@ from typing import Any
 
 SESSION_KINDS = ("plenary", "talk", "group", "break", "meal", "social", "meeting")
 LANGUAGES = ("nb", "nn", "en")
+LINE_MM = 9  # ruled writing lines on worksheets: room for handwriting
 
 
 @dataclass(frozen=True)
@@ -257,6 +258,11 @@ class Question:
     lines: int = 4
     box_height_mm: int = 0
 
+    @property
+    def height_mm(self) -> int:
+        """Room to write: a box's height, or ruled lines 9 mm apart (+1 so the last line shows)."""
+        return self.box_height_mm or self.lines * LINE_MM + 1
+
 
 @dataclass(frozen=True)
 class Note:
@@ -264,3 +270,90 @@ class Note:
 
     key: str
     text: Text
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Rows of items, each rated on one scale from `low` to `high` (the seed's risk form)."""
+
+    key: str
+    items: tuple[str, ...]
+    low: int = 1
+    high: int = 10
+    low_label: str = ""
+    high_label: str = ""
+    title: str = ""
+    item_heading: str = ""
+    comment: bool = False  # a line for a comment under each item
+
+    @property
+    def values(self) -> range:
+        return range(self.low, self.high + 1)
+
+
+@dataclass(frozen=True)
+class MatrixZone:
+    """A band of cell scores in a risk matrix: scores up to `up_to` (and above the previous zone's)."""
+
+    label: str
+    up_to: int
+    level: int  # 1 = lowest risk; picks the pattern and colour
+    short: str = ""  # printed in each cell of the zone so it reads without colour
+
+
+@dataclass(frozen=True)
+class MatrixMarker:
+    """A numbered risk placed in a cell."""
+
+    number: int
+    probability: int
+    consequence: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    probability: int
+    consequence: int
+    score: int
+    zone: MatrixZone | None
+    label: str  # e.g. "Sannsynlighet 2, konsekvens 3"
+    markers: tuple[MatrixMarker, ...] = ()
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """A risk matrix (ROS): probability (rows, highest on top) × consequence (columns)."""
+
+    key: str
+    probability_title: str
+    consequence_title: str
+    probability_labels: tuple[str, ...]
+    consequence_labels: tuple[str, ...]
+    rows: tuple[tuple[MatrixCell, ...], ...]  # display order: highest probability first
+    zones: tuple[MatrixZone, ...] = ()
+    markers: tuple[MatrixMarker, ...] = ()
+    title: str = ""
+    show_scores: bool = True
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table of blank cells to write in: row headers × column headers."""
+
+    key: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    title: str = ""
+    corner: str = ""  # the heading above the row headers
+    height_mm: int = 20  # of each row
+
+
+@dataclass(frozen=True)
+class StageCheck:
+    """A model's stages to mark on a scale; the table is made by generator.figures.stage_check_html."""
+
+    key: str
+    model: str
+    html: str
+    scale: int = 5
