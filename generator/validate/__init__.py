@@ -45,7 +45,11 @@ def validate(tree: ContentTree, problems: Problems) -> Site:
             continue
         session_keys = frozenset(s.key for s in g.sessions())
         decks = tuple(d for doc in files.decks if (d := deck(doc, session_keys, md, problems)))
-        sheets = tuple(w for doc in files.worksheets if (w := worksheet(doc, session_keys, md, problems)))
+        sheets = tuple(
+            w
+            for doc in files.worksheets
+            if (w := worksheet(doc, session_keys, md, problems, lang=g.language, models=models))
+        )
         _check_embeds(g, decks, known, problems)
         gatherings.append(with_material(g, decks, sheets))
     site = Site(config, tuple(gatherings), models, tree.root)

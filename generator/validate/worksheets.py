@@ -1,9 +1,8 @@
-"""worksheets/NAME.yaml → Worksheet: a title, header fields and a list of blocks."""
+"""worksheets/NAME.yaml → Worksheet: a title, header fields and a list of blocks (see docs/worksheets.md)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import difflib
 
 from markdown_it import MarkdownIt
 
@@ -12,8 +11,9 @@ from generator.errors import Problems
 from generator.load.documents import Document
 from generator.load.yamlfile import YamlMap
 from generator.markdown import render_markdown
-from generator.model import Note, Question, Source, Worksheet
+from generator.model import Model, Source, Worksheet
 from generator.validate.decks import folder_of
+from generator.validate.worksheet_blocks import BLOCKS, Context
 
 HEADER_FIELDS = ("name", "organisation", "group", "date")
 WORKSHEET = {
@@ -24,42 +24,19 @@ WORKSHEET = {
     "sessions": s.Field(s.text_list, default=(), doc="the sessions it is used in"),
     "blocks": s.Field(s.listing, required=True, doc="the questions, scales, matrices …"),
 }
-QUESTION = {
-    "type": s.Field(s.text),
-    "text": s.Field(s.non_empty_text, required=True, doc="the question"),
-    "lines": s.Field(lambda v: _count(v, 1, 40), default=4, doc="ruled lines to write on"),
-    "box": s.Field(lambda v: _count(v, 10, 250), default=0, doc="height of a box in mm, instead of lines"),
-}
-TEXT = {
-    "type": s.Field(s.text),
-    "text": s.Field(s.non_empty_text, required=True, doc="Markdown"),
-}
 
 
-def _count(value: Any, low: int, high: int) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
-        return value
-    raise s.Invalid(f"should be a whole number from {low} to {high}", f"write e.g. {low}")
-
-
-BlockReader = Callable[[YamlMap, str, Document, MarkdownIt, Problems], Any]
-
-
-def _question(raw: YamlMap, key: str, doc: Document, md: MarkdownIt, problems: Problems) -> Any:
-    v = s.check(raw, QUESTION, doc.path, problems, "a question block")
-    return Question(key, v["text"], v["lines"], v["box"]) if v else None
-
-
-def _text(raw: YamlMap, key: str, doc: Document, md: MarkdownIt, problems: Problems) -> Any:
-    v = s.check(raw, TEXT, doc.path, problems, "a text block")
-    return Note(key, render_markdown(md, v["text"], raw.line_of("text") + 1, folder_of(doc.path))) if v else None
-
-
-BLOCKS: dict[str, BlockReader] = {"question": _question, "text": _text}
-
-
-def worksheet(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: Problems) -> Worksheet | None:
+def worksheet(
+    doc: Document,
+    session_keys: frozenset[str],
+    md: MarkdownIt,
+    problems: Problems,
+    *,
+    lang: str = "nb",
+    models: tuple[Model, ...] = (),
+) -> Worksheet | None:
     path = doc.path
+    cx = Context(doc, md, problems, lang, models)
     values = s.check(doc.data, WORKSHEET, path, problems, "the worksheet")
     if values is None:
         return None
@@ -86,11 +63,11 @@ def worksheet(doc: Document, session_keys: frozenset[str], md: MarkdownIt, probl
         kind = raw.get("type") if isinstance(raw, YamlMap) else None
         reader = BLOCKS.get(kind) if isinstance(kind, str) else None
         if reader is None:
-            problems.add(
-                path, line, f"block {i + 1} has no known `type:` ({kind!r})", f"use one of: {', '.join(BLOCKS)}"
-            )
+            close = difflib.get_close_matches(kind, list(BLOCKS), n=1) if isinstance(kind, str) else []
+            hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(BLOCKS)}"
+            problems.add(path, line, f"block {i + 1} has no known `type:` ({kind!r})", hint)
             continue
-        block = reader(raw, f"{path.stem}-{i + 1}", doc, md, problems)
+        block = reader(raw, f"{path.stem}-{i + 1}", cx)
         if block is not None:
             blocks.append(block)
     intro = render_markdown(md, values["intro"], doc.data.line_of("intro") + 1, folder_of(path))

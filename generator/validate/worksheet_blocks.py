@@ -1,0 +1,267 @@
+"""The block types of a worksheet: question, text, scale, matrix, grid, model.
+
+Each reader checks one `- type: …` mapping and returns its dataclass, or None after
+reporting every problem it found with the file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from generator import schema as s
+from generator import worksheet_matrix as wm
+from generator.errors import Problems
+from generator.load.documents import Document
+from generator.load.yamlfile import YamlList, YamlMap
+from generator.markdown import render_markdown
+from generator.model import Grid, Matrix, MatrixMarker, Model, Note, Question, Scale, StageCheck
+from generator.validate.decks import folder_of
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a block reader needs besides its own mapping."""
+
+    doc: Document
+    md: MarkdownIt
+    problems: Problems
+    lang: str
+    models: tuple[Model, ...] = ()
+
+
+def count(low: int, high: int) -> s.Converter:
+    def convert(value: Any) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            return value
+        raise s.Invalid(f"should be a whole number from {low} to {high}", f"write e.g. {low}")
+
+    return convert
+
+
+def labels(low: int, high: int, what: str) -> s.Converter:
+    """A list of `low`–`high` non-empty texts."""
+
+    def convert(value: Any) -> tuple[str, ...]:
+        items = s.text_list(value)
+        if any(not item for item in items):
+            raise s.Invalid(f"has an empty {what}", f"write a text for every {what}")
+        if not low <= len(items) <= high:
+            raise s.Invalid(f"has {len(items)} {what}s; use {low} to {high}", f"one `- {what}` a line")
+        return items
+
+    return convert
+
+
+def axis(value: Any) -> tuple[str, ...]:
+    """Category labels of a matrix axis, or a number of plain numbered categories."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not wm.MIN_SIZE <= value <= wm.MAX_SIZE:
+            raise s.Invalid(f"should be {wm.MIN_SIZE} to {wm.MAX_SIZE} categories, not {value}", "e.g. 5")
+        return tuple(str(n) for n in range(1, value + 1))
+    return labels(wm.MIN_SIZE, wm.MAX_SIZE, "category")(value)
+
+
+TYPE = s.Field(s.text)
+QUESTION = {
+    "type": TYPE,
+    "text": s.Field(s.non_empty_text, required=True, doc="the question"),
+    "lines": s.Field(count(1, 40), default=4, doc="ruled lines to write on"),
+    "box": s.Field(count(10, 250), default=0, doc="height of a box in mm, instead of lines"),
+}
+TEXT = {"type": TYPE, "text": s.Field(s.non_empty_text, required=True, doc="Markdown")}
+SCALE = {
+    "type": TYPE,
+    "title": s.Field(s.text, default="", doc="the question the scale answers"),
+    "items": s.Field(labels(1, 30, "item"), required=True, doc="the things to rate, one `- item` a line"),
+    "from": s.Field(count(0, 10), default=1, doc="the lowest value"),
+    "to": s.Field(count(1, 11), default=10, doc="the highest value"),
+    "low": s.Field(s.text, default="", doc="the label of the low end, e.g. Liten risiko"),
+    "high": s.Field(s.text, default="", doc="the label of the high end, e.g. Stor risiko"),
+    "item_heading": s.Field(s.text, default="", doc="the heading above the items"),
+    "comment": s.Field(s.boolean, default=False, doc="a line for a comment under each item"),
+}
+MATRIX = {
+    "type": TYPE,
+    "title": s.Field(s.text, default=""),
+    "preset": s.Field(s.one_of(*wm.PRESETS), default="", doc="a ready matrix: " + ", ".join(wm.PRESETS)),
+    "probability": s.Field(axis, default=(), doc="probability categories, lowest first (or their number)"),
+    "consequence": s.Field(axis, default=(), doc="consequence categories, lowest first (or their number)"),
+    "probability_title": s.Field(s.text, default=""),
+    "consequence_title": s.Field(s.text, default=""),
+    "zones": s.Field(s.listing, default=None, doc="zones, lowest risk first, each `{label, up_to}`"),
+    "markers": s.Field(s.listing, default=None, doc="numbered risks `{number, probability, consequence, text}`"),
+    "scores": s.Field(s.boolean, default=True, doc="show each cell's score"),
+}
+ZONE = {
+    "label": s.Field(s.non_empty_text, required=True, doc="e.g. Akseptabel"),
+    "up_to": s.Field(count(1, wm.MAX_SIZE**2), required=True, doc="the highest score in the zone"),
+    "short": s.Field(s.text, default="", doc="printed in each cell; the label's first letter if not given"),
+}
+MARKER = {
+    "number": s.Field(count(1, 99), required=True, doc="the risk's number"),
+    "probability": s.Field(count(1, wm.MAX_SIZE), required=True, doc="its row, counted from 1"),
+    "consequence": s.Field(count(1, wm.MAX_SIZE), required=True, doc="its column, counted from 1"),
+    "text": s.Field(s.text, default="", doc="what the risk is"),
+}
+GRID = {
+    "type": TYPE,
+    "title": s.Field(s.text, default=""),
+    "corner": s.Field(s.text, default="", doc="the heading above the row headers"),
+    "rows": s.Field(labels(1, 30, "row"), required=True, doc="row headers"),
+    "columns": s.Field(labels(1, 8, "column"), required=True, doc="column headers"),
+    "height": s.Field(count(8, 120), default=20, doc="height of each row in mm"),
+}
+MODEL = {
+    "type": TYPE,
+    "name": s.Field(s.non_empty_text, required=True, doc="a model's file name in content/models/"),
+    "scale": s.Field(count(2, 10), default=5, doc="the highest mark"),
+}
+
+
+def question(raw: YamlMap, key: str, cx: Context) -> Question | None:
+    v = s.check(raw, QUESTION, cx.doc.path, cx.problems, "a question block")
+    return Question(key, v["text"], v["lines"], v["box"]) if v and v["text"] else None
+
+
+def text(raw: YamlMap, key: str, cx: Context) -> Note | None:
+    v = s.check(raw, TEXT, cx.doc.path, cx.problems, "a text block")
+    if not v or not v["text"]:
+        return None
+    return Note(key, render_markdown(cx.md, v["text"], raw.line_of("text") + 1, folder_of(cx.doc.path)))
+
+
+def scale(raw: YamlMap, key: str, cx: Context) -> Scale | None:
+    v = s.check(raw, SCALE, cx.doc.path, cx.problems, "a scale block")
+    if not v or not v["items"]:
+        return None
+    if v["to"] <= v["from"] or v["to"] - v["from"] > 10:
+        cx.problems.add(
+            cx.doc.path,
+            raw.line_of("to"),
+            f"the scale {v['from']}–{v['to']} is not a scale that fits a row",
+            "`to` must be above `from`, with at most 11 values, e.g. from: 1, to: 10",
+        )
+        return None
+    return Scale(key, v["items"], v["from"], v["to"], v["low"], v["high"], v["title"], v["item_heading"], v["comment"])
+
+
+def matrix(raw: YamlMap, key: str, cx: Context) -> Matrix | None:
+    path, problems = cx.doc.path, cx.problems
+    v = s.check(raw, MATRIX, path, problems, "a matrix block")
+    if not v:
+        return None
+    ready = wm.preset(v["preset"], cx.lang) if v["preset"] else None
+    probability = v["probability"] or (ready.probability if ready else ())
+    consequence = v["consequence"] or (ready.consequence if ready else ())
+    for name, value in (("probability", probability), ("consequence", consequence)):
+        if not value and name not in raw:
+            problems.add(
+                path,
+                raw.line,
+                f"the matrix has no `{name}:` categories",
+                f"list them lowest first, e.g. `{name}: [Liten, Stor]`, or use `preset: dsb-5`",
+            )
+    if not probability or not consequence:
+        return None
+    zones = _zones(v["zones"], raw, len(probability), len(consequence), cx)
+    if zones is None and ready and v["zones"] is None:
+        zones = wm.make_zones([(label, up_to, "") for label, up_to in ready.zones])
+    markers = _markers(v["markers"], len(probability), len(consequence), cx)
+    if zones is False or markers is None:
+        return None
+    default_titles = wm.AXES.get(cx.lang, wm.AXES["nb"])
+    titles = (v["probability_title"] or default_titles[0], v["consequence_title"] or default_titles[1])
+    return wm.build_matrix(
+        key,
+        probability=probability,
+        consequence=consequence,
+        titles=titles,
+        zones=zones or (),
+        markers=markers,
+        title=v["title"],
+        show_scores=v["scores"],
+    )
+
+
+def _zones(raw_zones: YamlList | None, raw: YamlMap, rows: int, columns: int, cx: Context) -> Any:
+    """The zones as written; None if none are written, False if they are wrong."""
+    if raw_zones is None:
+        return None
+    found = []
+    for i, item in enumerate(raw_zones):
+        z = s.check(item, ZONE, cx.doc.path, cx.problems, f"zone {i + 1}", raw_zones.line_of(i))
+        if z is None or z["up_to"] is None or z["label"] is None:
+            return False
+        found.append((z["label"], z["up_to"], z["short"]))
+    wrong = wm.zone_problems([up_to for _, up_to, _ in found], rows, columns)
+    for message in wrong:
+        cx.problems.add(
+            cx.doc.path,
+            raw.line_of("zones"),
+            f"the matrix {message}",
+            "give each zone the highest score it covers (`up_to`), growing, the last one the highest score",
+        )
+    return False if wrong or not found else wm.make_zones(found)
+
+
+def _markers(raw_markers: YamlList | None, rows: int, columns: int, cx: Context) -> tuple[MatrixMarker, ...] | None:
+    found: list[MatrixMarker] = []
+    ok = True
+    for i, item in enumerate(raw_markers or []):
+        line = raw_markers.line_of(i) if raw_markers else 0
+        m = s.check(item, MARKER, cx.doc.path, cx.problems, f"marker {i + 1}", line)
+        if m is None or None in (m["number"], m["probability"], m["consequence"]):
+            ok = False
+            continue
+        if m["probability"] > rows or m["consequence"] > columns:
+            cx.problems.add(
+                cx.doc.path,
+                line,
+                f"marker {m['number']} is at probability {m['probability']}, consequence {m['consequence']}, "
+                f"outside the {rows} × {columns} matrix",
+                f"use probability 1–{rows} and consequence 1–{columns}",
+            )
+            ok = False
+        elif any(f.number == m["number"] for f in found):
+            cx.problems.add(cx.doc.path, line, f"marker number {m['number']} is used twice", "number them 1, 2, 3 …")
+            ok = False
+        else:
+            found.append(MatrixMarker(m["number"], m["probability"], m["consequence"], m["text"]))
+    return tuple(found) if ok else None
+
+
+def grid(raw: YamlMap, key: str, cx: Context) -> Grid | None:
+    v = s.check(raw, GRID, cx.doc.path, cx.problems, "a grid block")
+    if not v or not v["rows"] or not v["columns"]:
+        return None
+    return Grid(key, v["rows"], v["columns"], v["title"], v["corner"], v["height"])
+
+
+def model(raw: YamlMap, key: str, cx: Context) -> StageCheck | None:
+    v = s.check(raw, MODEL, cx.doc.path, cx.problems, "a model block")
+    if not v or not v["name"]:
+        return None
+    found = next((m for m in cx.models if m.key == v["name"]), None)
+    if found is None:
+        known = ", ".join(m.key for m in cx.models) or "none yet"
+        cx.problems.add(cx.doc.path, raw.line_of("name"), f"the model '{v['name']}' does not exist", f"models: {known}")
+        return None
+    from generator.figures import stage_check_html
+
+    html = stage_check_html(found, lang=cx.lang, scale=v["scale"], table_id=key)
+    return StageCheck(key, found.key, html, v["scale"])
+
+
+BlockReader = Callable[[YamlMap, str, Context], Any]
+BLOCKS: dict[str, BlockReader] = {
+    "question": question,
+    "text": text,
+    "scale": scale,
+    "matrix": matrix,
+    "grid": grid,
+    "model": model,
+}
