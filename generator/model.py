@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 SESSION_KINDS = ("plenary", "talk", "group", "break", "meal", "social", "meeting")
 LANGUAGES = ("nb", "nn", "en")
@@ -253,6 +253,7 @@ class Site:
 class Question:
     """A question with room to write: ruled lines, or a box of a given height."""
 
+    kind: ClassVar[str] = "question"  # names the theme's partial: partials/worksheet_question.html
     key: str
     text: str
     lines: int = 4
@@ -268,6 +269,7 @@ class Question:
 class Note:
     """Instructions or text between the blocks (Markdown)."""
 
+    kind: ClassVar[str] = "text"
     key: str
     text: Text
 
@@ -276,6 +278,7 @@ class Note:
 class Scale:
     """Rows of items, each rated on one scale from `low` to `high` (the seed's risk form)."""
 
+    kind: ClassVar[str] = "scale"
     key: str
     items: tuple[str, ...]
     low: int = 1
@@ -299,6 +302,7 @@ class MatrixZone:
     up_to: int
     level: int  # 1 = lowest risk; picks the pattern and colour
     short: str = ""  # printed in each cell of the zone so it reads without colour
+    lowest: int = 1  # the lowest score in the zone
 
 
 @dataclass(frozen=True)
@@ -325,6 +329,7 @@ class MatrixCell:
 class Matrix:
     """A risk matrix (ROS): probability (rows, highest on top) × consequence (columns)."""
 
+    kind: ClassVar[str] = "matrix"
     key: str
     probability_title: str
     consequence_title: str
@@ -336,11 +341,17 @@ class Matrix:
     title: str = ""
     show_scores: bool = True
 
+    @property
+    def cell_height_mm(self) -> int:
+        """Room to write risk numbers in a cell, while the whole matrix fits a landscape A4 (~80 mm)."""
+        return min(30, 80 // len(self.rows))
+
 
 @dataclass(frozen=True)
 class Grid:
     """A table of blank cells to write in: row headers × column headers."""
 
+    kind: ClassVar[str] = "grid"
     key: str
     rows: tuple[str, ...]
     columns: tuple[str, ...]
@@ -353,6 +364,7 @@ class Grid:
 class StageCheck:
     """A model's stages to mark on a scale; the table is made by generator.figures.stage_check_html."""
 
+    kind: ClassVar[str] = "model"
     key: str
     model: str
     html: str

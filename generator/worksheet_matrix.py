@@ -85,9 +85,10 @@ def zone_problems(thresholds: list[int], rows: int, columns: int) -> list[str]:
 
 def make_zones(labels_and_limits: list[tuple[str, int, str]]) -> tuple[MatrixZone, ...]:
     """Zones from (label, up_to, short); `short` defaults to the label's first letter."""
+    lowest = [1] + [up_to + 1 for _, up_to, _ in labels_and_limits[:-1]]
     return tuple(
-        MatrixZone(label, up_to, level, short or label[:1].upper())
-        for level, (label, up_to, short) in enumerate(labels_and_limits, start=1)
+        MatrixZone(label, up_to, level, short or label[:1].upper(), low)
+        for level, ((label, up_to, short), low) in enumerate(zip(labels_and_limits, lowest, strict=True), start=1)
     )
 
 

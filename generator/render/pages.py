@@ -49,6 +49,11 @@ def worksheet_path(g: Gathering, w: Worksheet) -> str:
     return f"{g.key}/worksheets/{w.key}.html"
 
 
+def worksheets_print_path(g: Gathering) -> str:
+    """Every worksheet of a gathering on one page, for printing the stack (no clash: days are dates)."""
+    return f"{g.key}/worksheets.html"
+
+
 def model_path(m: Model | str) -> str:
     return f"models/{m if isinstance(m, str) else m.key}.html"
 
@@ -60,6 +65,16 @@ def decks_for(g: Gathering, s: Session) -> list[Deck]:
 
 def worksheets_for(g: Gathering, s: Session) -> list[Worksheet]:
     return [w for w in g.worksheets if w.key in s.worksheets or s.key in w.sessions]
+
+
+def worksheets_in_programme_order(g: Gathering) -> list[Worksheet]:
+    """The order a printed stack is handed out in: by the first session that uses each; unused ones last."""
+    order: list[Worksheet] = []
+    for s in g.sessions():
+        # In the order the session lists them, then those that name the session.
+        listed = sorted(worksheets_for(g, s), key=lambda w: s.worksheets.index(w.key) if w.key in s.worksheets else 99)
+        order.extend(w for w in listed if w not in order)
+    return order + [w for w in g.worksheets if w not in order]
 
 
 def sessions_using(g: Gathering, key: str, field_name: str) -> list[Session]:
@@ -102,6 +117,17 @@ def plan_pages(site: Site) -> list[PagePlan]:
                     "deck.html",
                     d.title,
                     {"deck": d, "sessions": sessions_using(g, d.key, "decks")},
+                    g,
+                    (site_crumb, g_crumb),
+                )
+            )
+        if g.worksheets:
+            pages.append(
+                PagePlan(
+                    worksheets_print_path(g),
+                    "worksheets_print.html",
+                    g.title,
+                    {"worksheets": worksheets_in_programme_order(g)},
                     g,
                     (site_crumb, g_crumb),
                 )
