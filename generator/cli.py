@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     s.add_argument("--port", type=int, default=0, help="port to listen on (default: 0, a free one)")
     s.add_argument("--allow-remote", action="store_true", help="allow a --host that is not loopback")
+    pr = commands.add_parser("print", help="build, plus PDFs of the blank worksheets in output/print/")
+    _content_output(pr)
     n = commands.add_parser("new", help="scaffold new content")
     n.add_argument("what", choices=["gathering"])
     n.add_argument("name", help="the gathering's title, e.g. 'Nettverk – omdømme, mai'")
@@ -53,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             sessions = sum(len(g.sessions()) for g in site.gatherings)
             print(f"ok: {len(site.gatherings)} gathering(s), {sessions} sessions, no problems")
             return 0
+        if args.command == "print":
+            return _print(args.content, args.output)
         if args.command == "new":
             from generator.scaffold import new_gathering
 
@@ -86,6 +90,22 @@ def _build(content: Path, output: Path) -> int:
         f"built {result.pages} pages into {output} in {ms:.0f} ms "
         f"({c['written']} written, {c['unchanged']} unchanged, {c['removed']} removed)"
     )
+    return 0
+
+
+def _print(content: Path, output: Path) -> int:
+    from generator.print import PrintUnavailable, print_worksheets
+
+    started = time.perf_counter()
+    try:
+        result = print_worksheets(content, output)
+    except PrintUnavailable as exc:
+        print(f"samling: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    ms = (time.perf_counter() - started) * 1000
+    for path in result.pdfs:
+        print(output / path)
+    print(f"wrote {len(result.pdfs)} PDFs of worksheets into {output / 'print'} in {ms:.0f} ms")
     return 0
 
 
