@@ -42,7 +42,7 @@ def count(low: int, high: int) -> s.Converter:
     return convert
 
 
-def labels(low: int, high: int, what: str) -> s.Converter:
+def labels(low: int, high: int, what: str, plural: str = "") -> s.Converter:
     """A list of `low`–`high` non-empty texts."""
 
     def convert(value: Any) -> tuple[str, ...]:
@@ -50,7 +50,9 @@ def labels(low: int, high: int, what: str) -> s.Converter:
         if any(not item for item in items):
             raise s.Invalid(f"has an empty {what}", f"write a text for every {what}")
         if not low <= len(items) <= high:
-            raise s.Invalid(f"has {len(items)} {what}s; use {low} to {high}", f"one `- {what}` a line")
+            raise s.Invalid(
+                f"has {len(items)} of them; use {low} to {high} {plural or what + 's'}", f"one `- {what}` a line"
+            )
         return items
 
     return convert
@@ -62,7 +64,7 @@ def axis(value: Any) -> tuple[str, ...]:
         if not wm.MIN_SIZE <= value <= wm.MAX_SIZE:
             raise s.Invalid(f"should be {wm.MIN_SIZE} to {wm.MAX_SIZE} categories, not {value}", "e.g. 5")
         return tuple(str(n) for n in range(1, value + 1))
-    return labels(wm.MIN_SIZE, wm.MAX_SIZE, "category")(value)
+    return labels(wm.MIN_SIZE, wm.MAX_SIZE, "category", "categories")(value)
 
 
 TYPE = s.Field(s.text)
