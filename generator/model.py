@@ -169,6 +169,8 @@ class Slide:
     title: str = ""
     embeds: tuple[Embed, ...] = ()
     links: tuple[Embed, ...] = ()
+    session: str = ""  # the session the slide belongs to (named on it or on an earlier slide), for timing
+    source: Source = field(default_factory=lambda: Source(Path(".")))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,9 @@
-"""decks/NAME.md → Deck: front matter, then slides separated by lines of `---`."""
+"""decks/NAME.md → Deck: front matter, then slides separated by lines of `---`.
+
+A slide may start with setting lines, HTML comments of the form `<!-- KEY: VALUE -->`:
+`layout` (how the slide is laid out) and `session` (which programme item the slide
+belongs to, for the presenter view's timing; it carries on to the slides after it).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from generator.markdown import render_markdown
 from generator.model import Deck, Slide, Source
 
 LAYOUTS = ("default", "title", "section", "two-columns", "image")
+SETTINGS = ("layout", "session")
 DECK = {
     "title": s.Field(s.non_empty_text, required=True, doc="the deck's title"),
     "date": s.Field(s.date, doc="shown in every slide's footer, YYYY-MM-DD"),
@@ -22,8 +28,9 @@ DECK = {
     "sessions": s.Field(s.text_list, default=(), doc="the sessions it is used in"),
     "aspect": s.Field(s.one_of("16:9", "4:3"), default="16:9", doc="16:9 or 4:3"),
 }
-_LAYOUT_LINE = re.compile(r"<!--\s*layout:\s*([\w-]+)\s*-->")
+_SETTING_LINE = re.compile(r"<!--\s*([\w-]+)\s*:\s*(.*?)\s*-->")
 _FENCE = re.compile(r"^(```|~~~)")
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 
 def folder_of(path: Path) -> str:
@@ -32,21 +39,42 @@ def folder_of(path: Path) -> str:
 
 
 def split_slides(body: str, first_line: int) -> list[tuple[str, int]]:
-    """Split on lines that are exactly `---`, ignoring those inside code fences."""
+    """Split on lines that are exactly `---`, ignoring those inside code fences.
+
+    Each slide comes with the line its text starts on, so problems inside it point at the file's line.
+    """
     slides: list[tuple[str, int]] = []
     current: list[str] = []
     start = first_line
-    fenced = False
+    fence = ""
     for offset, line in enumerate(body.split("\n")):
-        if _FENCE.match(line.strip()):
-            fenced = not fenced
-        if line.strip() == "---" and not fenced:
+        if m := _FENCE.match(line.strip()):
+            # Only the same kind of fence closes one: ~~~ inside ``` is text.
+            fence = "" if fence == m.group(1) else fence or m.group(1)
+        if line.strip() == "---" and not fence:
             slides.append(("\n".join(current), start))
             current, start = [], first_line + offset + 1
         else:
             current.append(line)
     slides.append(("\n".join(current), start))
     return [(text, line) for text, line in slides if text.strip()]
+
+
+def demote_headings(html: str) -> str:
+    """`# Title` on a slide becomes <h2>: the deck page's own <h1> is the deck's title, so the outline stays whole."""
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+
+
+def slide_settings(text: str, line: int) -> tuple[dict[str, tuple[str, int]], str, int]:
+    """Leading `<!-- key: value -->` lines → ({key: (value, line)}, the rest of the text, its first line)."""
+    lines = text.split("\n")
+    settings: dict[str, tuple[str, int]] = {}
+    i = 0
+    while i < len(lines) and (not lines[i].strip() or _SETTING_LINE.fullmatch(lines[i].strip())):
+        if m := _SETTING_LINE.fullmatch(lines[i].strip()):
+            settings[m.group(1)] = (m.group(2), line + i)
+        i += 1
+    return settings, "\n".join(lines[i:]), line + i
 
 
 def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: Problems) -> Deck | None:
@@ -66,18 +94,23 @@ def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: 
                 "use a session's file name or page name",
             )
     slides = []
-    for number, (text, line) in enumerate(split_slides(doc.body, doc.body_line), start=1):
-        layout = "default"
-        first, _, rest = text.lstrip("\n").partition("\n")
-        if m := _LAYOUT_LINE.fullmatch(first.strip()):
-            layout = m.group(1)
-            text = rest
-            if layout not in LAYOUTS:
-                problems.add(path, line, f"unknown slide layout '{layout}'", f"use one of: {', '.join(LAYOUTS)}")
-                layout = "default"
-        rendered = render_markdown(md, text, line, folder_of(path))
+    session = ""
+    for number, (raw, line) in enumerate(split_slides(doc.body, doc.body_line), start=1):
+        settings, text, text_line = slide_settings(raw, line)
+        layout, session = _checked_settings(settings, session, session_keys, path, problems)
+        rendered = render_markdown(md, text, text_line, folder_of(path))
         slides.append(
-            Slide(number, rendered.html, rendered.notes_html, layout, rendered.title, rendered.embeds, rendered.links)
+            Slide(
+                number,
+                demote_headings(rendered.html),
+                rendered.notes_html,
+                layout,
+                rendered.title,
+                rendered.embeds,
+                rendered.links,
+                session=session,
+                source=Source(path, line),
+            )
         )
     if not slides:
         problems.add(
@@ -86,13 +119,38 @@ def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: 
             "the deck has no slides",
             "write slides below the front matter, separated by `---` lines",
         )
+    slide_sessions = tuple(dict.fromkeys(sl.session for sl in slides if sl.session))
     return Deck(
         key=path.stem,
         title=values["title"],
         slides=tuple(slides),
         date=values["date"],
         footer=values["footer"],
-        sessions=values["sessions"],
+        sessions=tuple(dict.fromkeys((*values["sessions"], *slide_sessions))),
         aspect=values["aspect"],
         source=Source(path, 1),
     )
+
+
+def _checked_settings(
+    settings: dict[str, tuple[str, int]], session: str, session_keys: frozenset[str], path: Path, problems: Problems
+) -> tuple[str, str]:
+    """The slide's layout, and the session in effect (the previous slide's unless it names one)."""
+    layout = "default"
+    for key, (value, line) in settings.items():
+        if key not in SETTINGS:
+            problems.add(path, line, f"unknown slide setting '{key}'", f"a slide can start with: {', '.join(SETTINGS)}")
+        elif key == "layout" and value not in LAYOUTS:
+            problems.add(path, line, f"unknown slide layout '{value}'", f"use one of: {', '.join(LAYOUTS)}")
+        elif key == "layout":
+            layout = value
+        elif value not in session_keys:
+            problems.add(
+                path,
+                line,
+                f"session '{value}' does not exist in this gathering",
+                "use a session's file name or page name, as in gathering.yaml",
+            )
+        else:
+            session = value
+    return layout, session
