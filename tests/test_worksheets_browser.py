@@ -90,6 +90,7 @@ def test_a_matrix_cell_is_clicked_anywhere_and_named_by_its_place(built_site: Pa
     open_sheet(page, built_site, f"{GATHERING}/worksheets/ros-matrise-5x5.html")
     cell = page.get_by_label("Sannsynlighet 1, konsekvens 3, akseptabel")
     td = cell.locator("xpath=..")
+    td.scroll_into_view_if_needed()
     box = td.bounding_box()
     page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] - 4)  # a corner, not the number
     assert cell.is_checked()
