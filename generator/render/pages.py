@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model import Deck, Gathering, Model, Session, Site, Worksheet
+from generator.render.deck_plan import deck_timing, handout_pages
 from generator.render.formatting import long_date
 
 
@@ -43,6 +44,21 @@ def session_path(g: Gathering, s: Session) -> str:
 
 def deck_path(g: Gathering, d: Deck) -> str:
     return f"{g.key}/decks/{d.key}.html"
+
+
+def deck_presenter_path(g: Gathering, d: Deck) -> str:
+    """The facilitator's window: current and next slide, notes, timing. Opened from the deck with `s`."""
+    return f"{g.key}/decks/{d.key}-presenter.html"
+
+
+def deck_handout_path(g: Gathering, d: Deck) -> str:
+    """Three slides per A4 page with lines for notes: for participants."""
+    return f"{g.key}/decks/{d.key}-handout.html"
+
+
+def deck_notes_path(g: Gathering, d: Deck) -> str:
+    """Each slide with its facilitator notes; linked from the presenter view only, never from participant pages."""
+    return f"{g.key}/decks/{d.key}-notes.html"
 
 
 def worksheet_path(g: Gathering, w: Worksheet) -> str:
@@ -88,6 +104,24 @@ def sessions_using(g: Gathering, key: str, field_name: str) -> list[Session]:
     return found
 
 
+def deck_extra_pages(g: Gathering, d: Deck, crumbs: tuple[tuple[str, str], ...]) -> list[PagePlan]:
+    """The presenter view, the handout and the facilitator's notes of a deck."""
+    crumbs = (*crumbs, (d.title, deck_path(g, d)))
+    timing = deck_timing(g, d)
+    return [
+        PagePlan(deck_presenter_path(g, d), "deck_presenter.html", d.title, {"deck": d, "timing": timing}, g, crumbs),
+        PagePlan(
+            deck_handout_path(g, d),
+            "deck_handout.html",
+            d.title,
+            {"deck": d, "pages": handout_pages(d.slides)},
+            g,
+            crumbs,
+        ),
+        PagePlan(deck_notes_path(g, d), "deck_notes.html", d.title, {"deck": d, "timing": timing}, g, crumbs),
+    ]
+
+
 def plan_pages(site: Site) -> list[PagePlan]:
     pages = [PagePlan("index.html", "index.html", site.config.title)]
     site_crumb = (site.config.title, "index.html")
@@ -121,6 +155,7 @@ def plan_pages(site: Site) -> list[PagePlan]:
                     (site_crumb, g_crumb),
                 )
             )
+            pages.extend(deck_extra_pages(g, d, (site_crumb, g_crumb)))
         if g.worksheets:
             pages.append(
                 PagePlan(
