@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from generator import schema as s
+from generator.contrast import AA_TEXT, darker_shade, worst_ratio
 from generator.errors import Problems
 from generator.load import inside
 from generator.load.documents import Document
@@ -64,6 +65,15 @@ def site_config(doc: Document | None, root: Path, problems: Problems) -> SiteCon
                 values["branding"].line_of("accent"),
                 f"accent '{accent}' is not a colour",
                 "write it as #rrggbb, e.g. #1f5f8b",
+            )
+            accent = ""
+        elif accent and (low := worst_ratio(accent))[0] < AA_TEXT:
+            problems.add(
+                doc.path,
+                values["branding"].line_of("accent"),
+                f"accent '{accent}' has a contrast of only {low[0]:.2f}:1 against the background {low[1]}; "
+                f"links and headings in it would fail WCAG AA ({AA_TEXT}:1)",
+                f"use a darker shade, e.g. {darker_shade(accent)}",
             )
             accent = ""
         branding = Branding(b.get("organisation", ""), logo, accent)
