@@ -59,8 +59,9 @@ class Theme:
         )
 
 
-def load_theme(name: str, content_root: Path, problems: Problems, source: Path) -> Theme:
-    folders = [DEFAULT_THEME]
+def load_theme(name: str, content_root: Path, problems: Problems, source: Path, default: Path = DEFAULT_THEME) -> Theme:
+    """The site theme (if any) in front of the default theme; `default` is a parameter so tests can break a copy."""
+    folders = [default]
     if name != "default":
         themes = content_root.parent / "themes"
         folder = themes / name
@@ -79,23 +80,28 @@ def load_theme(name: str, content_root: Path, problems: Problems, source: Path) 
 
 
 def _strings(folders: list[Path], problems: Problems) -> dict[str, dict[str, str]]:
+    """Merge each language's strings, default first; a key some language lacks is a problem, never a fallback."""
     strings: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+    owner: dict[str, Path] = {}  # key → the most specific theme folder that defines it
     for folder in reversed(folders):
         for lang in LANGUAGES:
             path = folder / "strings" / f"{lang}.yaml"
             if not path.is_file():
                 continue
             doc = read_yaml(path, problems)
-            if doc is None or not isinstance(doc.data, dict):
+            if doc is None or doc.data is None:  # unreadable (already reported) or empty
+                continue
+            if not isinstance(doc.data, dict):
+                problems.add(path, 1, "a strings file must be a mapping of keys to texts", "write `key: text` lines")
                 continue
             strings[lang].update({str(k): str(v) for k, v in doc.data.items()})
-    keys = set().union(*(s.keys() for s in strings.values()))
+            owner.update(dict.fromkeys((str(k) for k in doc.data), folder))
     for lang in LANGUAGES:
-        for key in sorted(keys - strings[lang].keys()):
+        for key in sorted(owner.keys() - strings[lang].keys()):
             problems.add(
-                folders[-1] / "strings" / f"{lang}.yaml",
+                owner[key] / "strings" / f"{lang}.yaml",
                 0,
                 f"the UI string '{key}' has no {lang} translation",
-                "add it to every language's strings file",
+                f"add `{key}:` to this file; every UI string needs nb, nn and en",
             )
     return strings
