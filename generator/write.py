@@ -95,8 +95,11 @@ def recover(out: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def write_site(outputs: list[tuple[str, bytes]], out: Path) -> dict[str, int]:
-    """Write a complete site into `out`, atomically. Returns counts for the summary."""
+def write_site(outputs: list[tuple[str, bytes | None]], out: Path) -> dict[str, int]:
+    """Write a complete site into `out`, atomically. Returns counts for the summary.
+
+    Content None means "as in the previous build": the file is taken from `out` as it is.
+    """
     check_paths(p for p, _ in outputs)
     recover(out)
     old = read_manifest(out) if out.is_dir() else {}
@@ -112,15 +115,51 @@ def write_site(outputs: list[tuple[str, bytes]], out: Path) -> dict[str, int]:
         if target.parent not in made_dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
             made_dirs.add(target.parent)
-        manifest[path] = h = digest(data)
+        manifest[path] = h = old[path] if data is None else digest(data)
         if old.get(path) == h and _reuse(out / path, target):
             kept += 1
+        elif data is None:
+            raise FileNotFoundError(f"{out / path} went missing during the build")
         else:
             target.write_bytes(data)
             written += 1
     (tmp / MARKER).write_text(json.dumps({"generator": "samling", "files": manifest}, indent=0), "utf-8")
     _swap(tmp, out)
     return {"written": written, "unchanged": kept, "removed": len(old.keys() - manifest.keys())}
+
+
+def write_changed(outputs: list[tuple[str, bytes | None]], out: Path, old: dict[str, str]) -> dict[str, int]:
+    """Update a folder made by write_site in place: only files whose bytes changed, each atomically.
+
+    For the live preview, where swapping the whole folder on every save is too slow. A killed
+    build can leave a mix of old and new pages (each one whole); the marker is first rewritten
+    without the files about to change, so the next build never mistakes one of them for unchanged.
+    Content None means "as in the previous build"; `old` is the manifest of that build.
+    """
+    check_paths(p for p, _ in outputs)
+    new = {p: digest(data) for p, data in outputs if data is not None}
+    changed = [(p, data) for p, data in outputs if data is not None and old.get(p) != new[p]]
+    gone = old.keys() - {p for p, _ in outputs}
+    if changed or gone:
+        changing = {p for p, _ in changed} | gone
+        _write_marker(out, {p: h for p, h in old.items() if p not in changing})
+    for path, data in changed:
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}{_TMP}{os.getpid()}")
+        tmp.write_bytes(data)  # type: ignore[arg-type]
+        os.replace(tmp, target)
+    for path in sorted(gone):
+        (out / path).unlink(missing_ok=True)
+    if changed or gone:
+        _write_marker(out, {p: new.get(p) or old[p] for p, _ in outputs})
+    return {"written": len(changed), "unchanged": len(outputs) - len(changed), "removed": len(gone)}
+
+
+def _write_marker(out: Path, manifest: dict[str, str]) -> None:
+    tmp = out / f"{MARKER}{_TMP}{os.getpid()}"
+    tmp.write_text(json.dumps({"generator": "samling", "files": manifest}, indent=0), "utf-8")
+    os.replace(tmp, out / MARKER)
 
 
 def _reuse(previous: Path, target: Path) -> bool:
