@@ -13,11 +13,12 @@ The content folder looks like this (see docs/content-format.md):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import Problems
-from generator.load.documents import Document, read_markdown, read_yaml
+from generator.load.documents import Document, DocumentCache, read_markdown, read_yaml
 
 
 @dataclass(frozen=True)
@@ -51,45 +52,49 @@ def content_files(folder: Path, suffixes: tuple[str, ...], root: Path, problems:
     """The files of a folder with the given endings, sorted; links out are refused."""
     if not folder.is_dir():
         return []
+    # Resolving every file is the slow part of a repeat build: inside a folder that is itself
+    # inside the content folder, only symbolic links can point out.
+    plain = inside(folder, root)
     found = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "_", "~")) or path.suffix.lower() not in suffixes:
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        path = folder / entry.name
+        if entry.name.startswith((".", "_", "~")) or path.suffix.lower() not in suffixes:
             continue
-        if not inside(path, root):
+        if not (plain and not entry.is_symlink()) and not inside(path, root):
             problems.add(path, 0, "is a link to outside the content folder", "copy the file in instead")
             continue
-        if path.is_file():
+        if entry.is_file():
             found.append(path)
     return found
 
 
-def load(root: Path, problems: Problems) -> ContentTree:
+def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> ContentTree:
     root = root.resolve()
     site_path = root / "site.yaml"
     site = None
     if site_path.is_file():
-        site = read_yaml(site_path, problems)
+        site = read_yaml(site_path, problems, cache)
     else:
         problems.add(site_path, 0, "is missing", "create it with at least `title:` (or run `samling new`)")
     models = tuple(
         doc
         for path in content_files(root / "models", (".yaml", ".yml"), root, problems)
-        if (doc := read_yaml(path, problems))
+        if (doc := read_yaml(path, problems, cache))
     )
     gatherings = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         if not (folder / "gathering.yaml").exists() or not inside(folder, root):
             continue
-        gatherings.append(load_gathering(folder, root, problems))
+        gatherings.append(load_gathering(folder, root, problems, cache))
     return ContentTree(root, site, models, tuple(gatherings))
 
 
-def load_gathering(folder: Path, root: Path, problems: Problems) -> GatheringFiles:
-    gathering = read_yaml(folder / "gathering.yaml", problems)
+def load_gathering(folder: Path, root: Path, problems: Problems, cache: DocumentCache | None = None) -> GatheringFiles:
+    gathering = read_yaml(folder / "gathering.yaml", problems, cache)
     sessions: dict[str, Document] = {}
     unreadable = set()
     for path in content_files(folder / "sessions", (".md",), root, problems):
-        doc = read_markdown(path, problems)
+        doc = read_markdown(path, problems, cache)
         if doc is None:
             unreadable.add(path.stem)
         else:
@@ -97,11 +102,56 @@ def load_gathering(folder: Path, root: Path, problems: Problems) -> GatheringFil
     decks = tuple(
         doc
         for path in content_files(folder / "decks", (".md",), root, problems)
-        if (doc := read_markdown(path, problems))
+        if (doc := read_markdown(path, problems, cache))
     )
     worksheets = tuple(
         doc
         for path in content_files(folder / "worksheets", (".yaml", ".yml"), root, problems)
-        if (doc := read_yaml(path, problems))
+        if (doc := read_yaml(path, problems, cache))
     )
     return GatheringFiles(folder, gathering, sessions, decks, worksheets, frozenset(unreadable))
+
+
+def documents(tree: ContentTree) -> list[Document]:
+    found = [d for d in (tree.site, *tree.models) if d is not None]
+    for g in tree.gatherings:
+        found += [d for d in (g.gathering, *g.sessions.values(), *g.decks, *g.worksheets) if d is not None]
+    return found
+
+
+def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: DocumentCache) -> ContentTree | None:
+    """`tree` with the changed files read again, when they are all files it already holds.
+
+    None when a file came, went or no longer reads (the caller then loads everything, so the
+    problems and the folder listings are exactly those of a full load).
+    """
+    known = {d.path: d for d in documents(tree)}
+    if not changed or not changed <= known.keys():
+        return None
+    scratch = Problems(root=problems.root)
+    fresh: dict[Path, Document] = {}
+    for path in changed:
+        cache.known.pop(path, None)
+        reader = read_markdown if path.suffix == ".md" else read_yaml
+        doc = reader(path, scratch, cache) if path.is_file() else None
+        if doc is None or scratch:
+            return None
+        fresh[path] = doc
+
+    def swap(doc: Document | None) -> Document | None:
+        return fresh.get(doc.path, doc) if doc is not None else None
+
+    def swap_all(docs: tuple[Document, ...]) -> tuple[Document, ...]:
+        return tuple(fresh.get(d.path, d) for d in docs)
+
+    gatherings = tuple(
+        replace(
+            g,
+            gathering=swap(g.gathering),
+            sessions={k: fresh.get(v.path, v) for k, v in g.sessions.items()},
+            decks=swap_all(g.decks),
+            worksheets=swap_all(g.worksheets),
+        )
+        for g in tree.gatherings
+    )
+    return replace(tree, site=swap(tree.site), models=swap_all(tree.models), gatherings=gatherings)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,35 @@ class Document:
     body: str = ""
     body_line: int = 1  # the line the body starts on, for messages from Markdown
     digest: str = ""
+
+
+@dataclass
+class DocumentCache:
+    """Reuse between builds: parsed YAML by content hash, and (in memory) documents not touched since.
+
+    `parsed` may be persisted; `known` is trusted only because the caller drops every path it
+    was told changed (see Builder), so an edit is never missed on a file share's coarse clock.
+    """
+
+    parsed: dict[str, Any] = field(default_factory=dict)  # digest of (first line, YAML text) → data
+    known: dict[Path, Document] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+
+    def parse(self, text: str, first_line: int) -> Any:
+        key = digest_of(f"{first_line}\0{text}")
+        self.used.add(key)
+        if key not in self.parsed:
+            self.parsed[key] = parse_yaml(text, first_line=first_line)  # a YamlProblem is never cached
+        return self.parsed[key]
+
+    def prune(self) -> None:
+        """Forget what the last build did not use, so the cache does not grow forever."""
+        self.parsed = {k: v for k, v in self.parsed.items() if k in self.used}
+        self.used = set()
+
+
+def _parse(text: str, first_line: int, cache: DocumentCache | None) -> Any:
+    return cache.parse(text, first_line) if cache is not None else parse_yaml(text, first_line=first_line)
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
@@ -55,20 +84,27 @@ def digest_of(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def read_yaml(path: Path, problems: Problems) -> Document | None:
+def read_yaml(path: Path, problems: Problems, cache: DocumentCache | None = None) -> Document | None:
+    if cache is not None and path in cache.known:
+        return cache.known[path]
     text = read_text(path, problems)
     if text is None:
         return None
     try:
-        data = parse_yaml(text)
+        data = _parse(text, 1, cache)
     except YamlProblem as exc:
         problems.add(path, exc.line, exc.message, exc.hint)
         return None
-    return Document(path, data, digest=digest_of(text))
+    doc = Document(path, data, digest=digest_of(text))
+    if cache is not None:
+        cache.known[path] = doc
+    return doc
 
 
-def read_markdown(path: Path, problems: Problems) -> Document | None:
+def read_markdown(path: Path, problems: Problems, cache: DocumentCache | None = None) -> Document | None:
     """A Markdown file, with optional YAML front matter between `---` lines."""
+    if cache is not None and path in cache.known:
+        return cache.known[path]
     text = read_text(path, problems)
     if text is None:
         return None
@@ -79,7 +115,7 @@ def read_markdown(path: Path, problems: Problems) -> Document | None:
         for i in range(1, len(lines)):
             if lines[i].strip() in ("---", "..."):
                 try:
-                    data = parse_yaml("\n".join(lines[1:i]), first_line=2)
+                    data = _parse("\n".join(lines[1:i]), 2, cache)
                 except YamlProblem as exc:
                     problems.add(path, exc.line, exc.message, exc.hint)
                     return None
@@ -89,4 +125,7 @@ def read_markdown(path: Path, problems: Problems) -> Document | None:
         else:
             problems.add(path, 1, "the front matter starting on line 1 is never closed", "end it with a line `---`")
             return None
-    return Document(path, data, body, body_line, digest_of(text))
+    doc = Document(path, data, body, body_line, digest_of(text))
+    if cache is not None:
+        cache.known[path] = doc
+    return doc

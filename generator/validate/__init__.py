@@ -6,11 +6,13 @@ after this stage if there are any, before anything is rendered or written.
 
 from __future__ import annotations
 
+import hashlib
+
 from markdown_it import MarkdownIt
 
 from generator.errors import Problems
-from generator.load import ContentTree
-from generator.markdown import make_markdown
+from generator.load import ContentTree, GatheringFiles
+from generator.markdown import TextCache, make_markdown
 from generator.model import Gathering, Model, Site
 from generator.slugs import is_slug
 from generator.validate.decks import deck
@@ -20,41 +22,70 @@ from generator.validate.site import site_config
 from generator.validate.worksheets import worksheet
 
 
-def validate(tree: ContentTree, problems: Problems) -> Site:
+def validate(
+    tree: ContentTree, problems: Problems, texts: TextCache | None = None, memo: dict[str, Gathering] | None = None
+) -> Site:
+    """The site model. `texts` caches rendered Markdown; `memo` (a Builder's, in memory) maps a key of
+    everything a gathering is made from to the gathering, so an unchanged one is not validated again.
+    Only gatherings without problems are remembered; `memo` is left holding the ones of this site."""
     config = site_config(tree.site, tree.root, problems)
-    md = make_markdown(config.raw_html)
+    md = make_markdown(config.raw_html, texts)
     models = _models(tree, md, problems)
-    model_keys = frozenset(m.key for m in models)
+    used: dict[str, Gathering] = {}
     gatherings = []
     for files in tree.gatherings:
-        for doc in (*files.decks, *files.worksheets):
-            if not is_slug(doc.path.stem):
-                problems.add(
-                    doc.path,
-                    0,
-                    f"the file name '{doc.path.name}' is not a safe page name",
-                    "rename it with a–z, 0–9 and - only",
-                )
-        known = Known(
-            decks=frozenset(d.path.stem for d in files.decks),
-            worksheets=frozenset(w.path.stem for w in files.worksheets),
-            models=model_keys,
-        )
-        g = gathering(files, known, config.language, md, problems)
+        key = _memo_key(tree, files, config.language, config.raw_html) if memo is not None else ""
+        before = len(problems)
+        g = memo.get(key) if memo is not None else None
         if g is None:
-            continue
-        session_keys = frozenset(s.key for s in g.sessions())
-        decks = tuple(d for doc in files.decks if (d := deck(doc, session_keys, md, problems)))
-        sheets = tuple(
-            w
-            for doc in files.worksheets
-            if (w := worksheet(doc, session_keys, md, problems, lang=g.language, models=models))
-        )
-        _check_embeds(g, decks, known, problems)
-        gatherings.append(with_material(g, decks, sheets))
+            g = _gathering(files, config.language, md, models, problems)
+        if g is not None:
+            gatherings.append(g)
+            if len(problems) == before:
+                used[key] = g
+    if memo is not None:
+        memo.clear()
+        memo.update(used)
     site = Site(config, tuple(gatherings), models, tree.root)
     check_links(site, problems)
     return site
+
+
+def _memo_key(tree: ContentTree, files: GatheringFiles, language: str, raw_html: bool) -> str:
+    docs = [tree.site, *tree.models, files.gathering, *files.sessions.values(), *files.decks, *files.worksheets]
+    parts = [language, str(raw_html), str(files.folder), *sorted(files.unreadable)]
+    parts += [f"{d.path}:{d.digest}" for d in docs if d is not None]
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _gathering(
+    files: GatheringFiles, language: str, md: MarkdownIt, models: tuple[Model, ...], problems: Problems
+) -> Gathering | None:
+    for doc in (*files.decks, *files.worksheets):
+        if not is_slug(doc.path.stem):
+            problems.add(
+                doc.path,
+                0,
+                f"the file name '{doc.path.name}' is not a safe page name",
+                "rename it with a–z, 0–9 and - only",
+            )
+    known = Known(
+        decks=frozenset(d.path.stem for d in files.decks),
+        worksheets=frozenset(w.path.stem for w in files.worksheets),
+        models=frozenset(m.key for m in models),
+    )
+    g = gathering(files, known, language, md, problems)
+    if g is None:
+        return None
+    session_keys = frozenset(s.key for s in g.sessions())
+    decks = tuple(d for doc in files.decks if (d := deck(doc, session_keys, md, problems)))
+    sheets = tuple(
+        w
+        for doc in files.worksheets
+        if (w := worksheet(doc, session_keys, md, problems, lang=g.language, models=models))
+    )
+    _check_embeds(g, decks, known, problems)
+    return with_material(g, decks, sheets)
 
 
 def _models(tree: ContentTree, md: MarkdownIt, problems: Problems) -> tuple[Model, ...]:

@@ -7,6 +7,7 @@ content files (`analyse-av-risiko.md`) become links to their pages.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,6 +36,7 @@ def attachments(root: Path, problems: Problems) -> dict[str, Path]:
 
 def check_links(site: Site, problems: Problems) -> None:
     root = site.root
+    inside_root = _Containment(root)
     for path, text in texts(site):
         for link in text.links:
             target = link.name
@@ -47,7 +49,7 @@ def check_links(site: Site, problems: Problems) -> None:
                 )
                 continue
             source = root / target
-            if not source.is_file() or not inside(source, root):
+            if not source.is_file() or not inside_root(source):
                 problems.add(
                     path,
                     link.line,
@@ -61,6 +63,22 @@ def check_links(site: Site, problems: Problems) -> None:
                     f"the {link.kind} '{target}' is not in a files/ folder",
                     "put images and attachments in the gathering's files/ folder",
                 )
+
+
+class _Containment:
+    """`inside(path, root)`, resolving each folder once: only a link can take a file elsewhere than its folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = os.path.join(os.path.realpath(root), "")
+        self.folders: dict[str, str] = {}
+
+    def __call__(self, path: Path) -> bool:
+        if path.is_symlink():
+            return inside(path, Path(self.root))
+        folder, name = os.path.split(path)
+        if folder not in self.folders:
+            self.folders[folder] = os.path.join(os.path.realpath(folder), "")
+        return (self.folders[folder] + name).startswith(self.root)
 
 
 def texts(site: Site) -> Iterator[tuple[Path, Text]]:
