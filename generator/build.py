@@ -1,31 +1,48 @@
 """The build, as a list of named steps: load → validate → render → write.
 
-Nothing is written unless every earlier step succeeded without a problem.
+Nothing is written unless every earlier step succeeded without a problem. A `Builder` remembers
+what it can between builds (generator/cache.py): parsed files, rendered Markdown, compiled
+templates and which pages are up to date, so a repeat build redoes only what a change touched.
+The heavy libraries are imported only when there is work to do, so that a repeat build with
+nothing changed is a matter of reading the files.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import Problems
-from generator.load import load
-from generator.model import Site
-from generator.render import render
-from generator.render.theme import load_theme
-from generator.validate import validate
-from generator.write import check_output_folder, write_site
+from generator.fingerprint import input_fingerprint, read_state, write_state
+from generator.write import MARKER, check_output_folder, digest, read_manifest, write_changed, write_site
+
+if TYPE_CHECKING:
+    from generator.cache import BuildCache
+    from generator.model import Site
 
 
-@dataclass(frozen=True)
 class BuildResult:
-    site: Site
-    pages: int
-    counts: dict[str, int]
+    """What a build made. `site` is computed on first use when the build had nothing to do."""
+
+    def __init__(self, site: Site | Callable[[], Site], pages: int, counts: dict[str, int]) -> None:
+        self._site = site
+        self.pages = pages
+        self.counts = counts
+
+    @property
+    def site(self) -> Site:
+        if callable(self._site):
+            self._site = self._site()
+        return self._site
 
 
 def check(content: Path) -> Site:
     """Load and validate only; raises ContentError listing every problem."""
+    from generator.load import load
+    from generator.validate import validate
+
     problems = Problems(root=content)
     tree = load(content, problems)
     site = validate(tree, problems)
@@ -34,29 +51,125 @@ def check(content: Path) -> Site:
 
 
 def build(content: Path, output: Path) -> BuildResult:
-    out = check_output_folder(output, content)
-    problems = Problems(root=content)
-    tree = load(content, problems)
-    site = validate(tree, problems)
-    theme = load_theme(site.config.theme, tree.root, problems, site.config.source.path)
-    problems.raise_if_any()
-    outputs = render(site, theme, problems)
-    problems.raise_if_any()
-    counts = write_site([(o.path, o.content) for o in outputs], out)
-    pages = sum(1 for o in outputs if o.path.endswith(".html"))
-    return BuildResult(site, pages, counts)
+    """A complete build into `output`, swapped in atomically; reuses the cache beside it."""
+    return Builder(content, output).build(None)
 
 
 class Builder:
     """A build that can be repeated: the live preview and repeat builds call `build()`.
 
-    `changed` names the files that changed since the last build (None: unknown,
-    rebuild everything). A ContentError leaves the output folder untouched.
+    `changed` names the files that changed since the last build (None: unknown — every file
+    is read again and compared by content hash, and the output is swapped in whole). With a
+    set, files not named are taken from memory and changed pages are replaced one by one in
+    place (see write_changed). A ContentError leaves the output folder untouched.
     """
 
     def __init__(self, content: Path, output: Path) -> None:
         self.content = content
         self.output = output
+        self.cache: BuildCache | None = None
+        self.manifest: dict[str, str] | None = None  # of the output as this Builder last left it
+        self.site: Site | None = None
+        self._gatherings: dict[str, Any] = {}  # validated gatherings by the key of their files (see validate)
+        self._tree: Any = None  # the ContentTree of the last build
+        self._theme: Any = None  # the Theme of the last build, while no theme file changes
+        self._env: Any = None  # its compiled Jinja environment
+        self._code = ""
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
-        return build(self.content, self.output)
+        out = check_output_folder(self.output, self.content)
+        fingerprint = ""
+        in_place = changed is not None and self.manifest is not None
+        if not in_place:
+            fingerprint = input_fingerprint(self.content)
+            done = self._unchanged(out, fingerprint)
+            if done is not None:
+                return done
+        from generator.cache import BuildCache, code_key
+
+        if self.cache is None:
+            self.cache, self._code = BuildCache.load(out), code_key()
+        names = {Path(p).resolve() for p in changed or ()}
+        if not in_place or any(not n.is_relative_to(self.content.resolve()) for n in names):
+            self._theme = self._env = None  # a theme file changed: load and compile afresh, whatever its clock says
+        return self._build(out, in_place, fingerprint, names)
+
+    def _unchanged(self, out: Path, fingerprint: str) -> BuildResult | None:
+        """The output as the last build left it, and no input changed: nothing to do."""
+        state = read_state(out)
+        try:
+            marker = (out / MARKER).read_bytes()
+        except OSError:
+            return None
+        if fingerprint != state.get("fingerprint") or digest(marker) != state.get("marker"):
+            return None
+        files = json.loads(marker).get("files", {})
+        if not all((out / path).is_file() for path in files):
+            return None
+        self.manifest = files
+        pages = sum(1 for p in files if p.endswith(".html"))
+        return BuildResult(
+            lambda: self.site or check(self.content), pages, {"written": 0, "unchanged": len(files), "removed": 0}
+        )
+
+    def _build(self, out: Path, in_place: bool, fingerprint: str, changed: set[Path]) -> BuildResult:
+        from generator.cache import PageKeys
+        from generator.load import load, refresh
+        from generator.render import other_files, render_pages
+        from generator.render.pages import plan_pages
+        from generator.render.theme import load_theme
+        from generator.validate import validate
+
+        cache = self.cache
+        assert cache is not None
+        problems = Problems(root=self.content)
+        # Only the changed files are read again when no file came or went; else every file is
+        # listed, and read unless remembered from a build in which it was not named as changed.
+        tree = refresh(self._tree, changed, problems, cache.docs) if in_place and self._tree else None
+        if tree is None:
+            if not in_place:
+                cache.docs.known = {}
+            for path in changed:
+                cache.docs.known.pop(path, None)
+                if path.is_dir() or not path.exists():  # a folder: forget what was under it too
+                    for known in [k for k in cache.docs.known if k.is_relative_to(path)]:
+                        del cache.docs.known[known]
+            tree = load(self.content, problems, cache.docs)
+        site = validate(tree, problems, cache.texts, self._gatherings)
+        theme = self._theme
+        if theme is None or self.site is None or self.site.config.theme != site.config.theme:
+            theme = load_theme(site.config.theme, tree.root, problems, site.config.source.path)
+            self._env = None
+        problems.raise_if_any()
+        if self._env is None:
+            self._env = theme.environment()
+        old = self.manifest if in_place and self.manifest is not None else read_manifest(out)
+        keys = PageKeys.of(tree, theme.folders, self._code)
+        plans = plan_pages(site)
+        todo = []
+        for plan in plans:
+            key = keys.key(plan)
+            if key is None or cache.pages.get(plan.path) != (key, old.get(plan.path)):
+                todo.append(plan)
+        made = {o.path: o.content for o in render_pages(self._env, site, theme, todo, problems)}
+        others = other_files(site, theme, problems)
+        problems.raise_if_any()
+        # In plan order, as a cold build lists them, so that the marker file is the same too.
+        outputs = [(plan.path, made.get(plan.path)) for plan in plans] + [(o.path, o.content) for o in others]
+        counts = write_changed(outputs, out, old) if in_place else write_site(outputs, out)
+        self.manifest = read_manifest(out)
+        for plan in plans:
+            key = keys.key(plan)
+            if key is not None:
+                cache.pages[plan.path] = (key, self.manifest.get(plan.path, ""))
+        cache.pages = {p: v for p, v in cache.pages.items() if p in self.manifest}
+        cache.prune()
+        if not in_place:
+            # The fast path trusts this pair; the live preview's in-place writes change the marker, so it
+            # no longer matches and the next `samling build` does the work.
+            cache.save(out)
+            # An input saved during the build may or may not be in it: then the next build does the work.
+            settled = fingerprint == input_fingerprint(self.content)
+            write_state(out, fingerprint if settled else "", digest((out / MARKER).read_bytes()))
+        self.site, self._tree, self._theme = site, tree, theme
+        return BuildResult(site, sum(1 for p in plans if p.path.endswith(".html")), counts)

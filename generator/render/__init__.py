@@ -64,15 +64,25 @@ class Strings:
 
 def render(site: Site, theme: Theme, problems: Problems) -> list[Output]:
     env = theme.environment()
-    outputs = [render_page(env, site, theme, plan, problems) for plan in pages.plan_pages(site)]
-    for name, path in theme.static_files().items():
-        outputs.append(Output(f"assets/{name}", path.read_bytes()))
+    return render_pages(env, site, theme, pages.plan_pages(site), problems) + other_files(site, theme, problems)
+
+
+def render_pages(
+    env: jinja2.Environment, site: Site, theme: Theme, plans: list[PagePlan], problems: Problems
+) -> list[Output]:
+    """The pages of a plan (all of them, or those a repeat build found out of date)."""
+    return [render_page(env, site, theme, plan, problems) for plan in plans]
+
+
+def other_files(site: Site, theme: Theme, problems: Problems) -> list[Output]:
+    """Files copied as they are: the theme's static files, attachments and the logo."""
+    outputs = [Output(f"assets/{name}", path.read_bytes()) for name, path in theme.static_files().items()]
     for name, path in attachments(site.root, problems).items():
         outputs.append(Output(name, path.read_bytes()))
     if site.config.branding.logo is not None:
         logo = site.config.branding.logo
         outputs.append(Output(f"assets/logo{logo.suffix.lower()}", logo.read_bytes()))
-    return [o for o in outputs if o is not None]
+    return outputs
 
 
 def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
