@@ -1,0 +1,185 @@
+"""Samling's build times and memory, side by side with Hugo (and MkDocs if installed), on the same text.
+
+    .venv/bin/python bench/run.py                     # N = 100 and 1,000, 5 runs each, medians
+    .venv/bin/python bench/run.py --sizes 10000 --runs 1
+    .venv/bin/python bench/run.py --sizes 20 --runs 1 --no-hugo --live-edits 2   # the smoke test
+
+Each build runs in its own process (`python -m generator build`), timed from outside, with its
+peak memory (max RSS) from wait4(). Samling and Hugo run interleaved, so load from other work
+on the machine hits both alike. The live-preview figure is measured in one process holding a
+warm Builder: the time from a saved session file to its rebuilt pages being on disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import write_all  # noqa: E402
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Seconds and peak RSS in MB of one process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode() if process.stderr else ''}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def samling(content: Path, output: Path) -> list[str]:
+    return [sys.executable, "-m", "generator", "build", "--content", str(content), "--output", str(output)]
+
+
+def clear(output: Path, cache: bool) -> None:
+    shutil.rmtree(output, ignore_errors=True)
+    if cache:
+        shutil.rmtree(output.parent / ".samling-cache", ignore_errors=True)
+
+
+def touch_session(content: Path, run: int) -> Path:
+    """Change one session's text (a new sentence at the end), as an editor's save would."""
+    path = sorted(content.glob("*/sessions/*.md"))[0]
+    path.write_text(path.read_text("utf-8").rstrip("\n").split("\n\nEndret ")[0] + f"\n\nEndret {run}.\n", "utf-8")
+    return path
+
+
+def measure(n: int, work: Path, runs: int, hugo: str | None, mkdocs: str | None) -> dict[str, list[float]]:
+    corpus = work / f"corpus-{n}"
+    if not (corpus / "samling").is_dir():
+        write_all(n, corpus)
+    content, out = corpus / "samling", work / f"out-{n}" / "site"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    results: dict[str, list[float]] = {}
+
+    def record(name: str, value: tuple[float, float]) -> None:
+        results.setdefault(name, []).append(value[0])
+        results.setdefault(f"{name} MB", []).append(value[1])
+
+    for run in range(runs):
+        clear(out, cache=True)
+        record("cold, no cache", timed(samling(content, out)))
+        clear(out, cache=False)
+        record("cold, cache kept", timed(samling(content, out)))
+        record("nothing changed", timed(samling(content, out)))
+        touch_session(content, run)
+        record("one session changed", timed(samling(content, out)))
+        if hugo:
+            site = corpus / "hugo"
+            shutil.rmtree(work / "hugo-out", ignore_errors=True)
+            shutil.rmtree(site / "resources", ignore_errors=True)
+            record("hugo cold", timed([hugo, "--quiet", "-s", str(site), "-d", str(work / "hugo-out")]))
+            record("hugo repeat", timed([hugo, "--quiet", "-s", str(site), "-d", str(work / "hugo-out")]))
+        if mkdocs:
+            shutil.rmtree(work / "mkdocs-out", ignore_errors=True)
+            command = [
+                mkdocs,
+                "build",
+                "-q",
+                "-f",
+                str(corpus / "mkdocs" / "mkdocs.yml"),
+                "-d",
+                str(work / "mkdocs-out"),
+            ]
+            record("mkdocs cold", timed(command))
+    return results
+
+
+def live(content: Path, work: Path, edits: int) -> list[float]:
+    """Milliseconds from a saved session file to the rebuilt pages on disk, with a warm Builder."""
+    script = (
+        "import json, sys, time\n"
+        "from pathlib import Path\n"
+        "from generator.build import Builder\n"
+        "from bench.run import touch_session\n"
+        "content, out, edits = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])\n"
+        "builder = Builder(content, out)\n"
+        "builder.build(None)\n"
+        "times = []\n"
+        "for i in range(edits):\n"
+        "    path = touch_session(content, 1000 + i)\n"
+        "    started = time.perf_counter()\n"
+        "    builder.build({path})\n"
+        "    times.append((time.perf_counter() - started) * 1000)\n"
+        "print(json.dumps(times))\n"
+    )
+    out = work / f"live-{content.parent.name}" / "site"
+    clear(out, cache=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(content), str(out), str(edits)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"the live-preview measurement failed:\n{result.stderr}")
+    return json.loads(result.stdout)
+
+
+def table(n: int, results: dict[str, list[float]], hugo_cold: float | None) -> list[str]:
+    lines = [f"\n### N = {n:,} sessions\n", "| build | median s | × Hugo cold | peak MB |", "|---|---:|---:|---:|"]
+    for name, values in results.items():
+        if name.endswith(" MB"):
+            continue
+        median = statistics.median(values)
+        ratio = f"{median / hugo_cold:.2f}" if hugo_cold else ""
+        memory = statistics.median(results[f"{name} MB"])
+        lines.append(f"| {name} | {median:.3f} | {ratio} | {memory:.0f} |")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000", help="session counts, comma-separated (e.g. 100,1000,10000)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement; medians are shown")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/samling-bench"), help="where corpora and outputs go")
+    parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if it is installed")
+    parser.add_argument("--live-edits", type=int, default=20, help="saves timed for the live-preview figure")
+    args = parser.parse_args()
+    hugo = None if args.no_hugo else shutil.which("hugo")
+    mkdocs = shutil.which("mkdocs")
+    load = os.getloadavg()
+    print(f"# Samling benchmark — {os.cpu_count()} CPUs, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(f"# hugo: {hugo or 'not found'}; mkdocs: {mkdocs or 'not found'}; runs: {args.runs}")
+    args.work.mkdir(parents=True, exist_ok=True)
+    for n in (int(s) for s in args.sizes.split(",")):
+        results = measure(n, args.work, args.runs, hugo, mkdocs)
+        hugo_cold = statistics.median(results["hugo cold"]) if "hugo cold" in results else None
+        print("\n".join(table(n, results, hugo_cold)), flush=True)
+        if n <= 1000 and args.live_edits:
+            times = live(args.work / f"corpus-{n}" / "samling", args.work, args.live_edits)
+            print(
+                f"\nlive preview, one session saved → pages on disk (warm Builder), N = {n:,}: "
+                f"median {statistics.median(times):.1f} ms, max {max(times):.1f} ms over {len(times)} saves"
+            )
+    example = args.work / "example" / "content"
+    shutil.rmtree(example.parent, ignore_errors=True)
+    shutil.copytree(ROOT / "content", example)
+    if args.live_edits:
+        times = live(example, args.work, args.live_edits)
+        print(
+            f"\nlive preview, example site (content/): median {statistics.median(times):.1f} ms, "
+            f"max {max(times):.1f} ms over {len(times)} saves"
+        )
+    print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
