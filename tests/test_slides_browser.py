@@ -142,6 +142,21 @@ def test_overview_grid_and_back(page: Any, deck_url: str) -> None:
     assert page.evaluate("location.hash") == "#4"
 
 
+def test_the_skip_link_leads_to_the_slide_and_f_goes_full_screen(page: Any, deck_url: str) -> None:
+    open_at(page, f"{deck_url}#6")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.dataset.slide") == "6"
+    assert page.evaluate("location.hash") == "#6"
+    page.keyboard.press("f")
+    page.wait_for_function("document.fullscreenElement !== null")
+    assert not page.locator(".deck-bar").is_visible()
+    page.keyboard.press("f")
+    page.wait_for_function("document.fullscreenElement === null")
+    assert page.locator(".deck-bar").is_visible()
+
+
 def test_keyboard_focus_follows_the_slide(page: Any, deck_url: str) -> None:
     open_at(page, f"{deck_url}#14")  # Forankring: the figure links to the model's page
     page.locator(f"{CURRENT} .figure-link a").focus()

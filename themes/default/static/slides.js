@@ -179,9 +179,6 @@
       doc.documentElement.requestFullscreen().catch(function () {});
     }
   }
-  doc.addEventListener("fullscreenchange", function () {
-    body.classList.toggle("is-fullscreen", !!doc.fullscreenElement);
-  });
 
   /* --- input ------------------------------------------------------------------ */
   function typing(target) {
@@ -218,6 +215,14 @@
   });
 
   doc.addEventListener("click", function (event) {
+    if (event.target.classList && event.target.classList.contains("skip-link") && !isPresenter) {
+      // Skip to the current slide itself; following the link would put "#main" where the slide number lives.
+      event.preventDefault();
+      var target = slides[current - 1];
+      target.setAttribute("tabindex", "-1");
+      target.focus();
+      return;
+    }
     var action = event.target.closest && event.target.closest("[data-action]");
     if (action) {
       var what = action.getAttribute("data-action");
