@@ -152,6 +152,8 @@ def test_the_breadcrumbs_run_site_gathering_day_session(built_site: Path) -> Non
         "Måling av resultater",
     ]
     assert 'href="../2013-03-11.html"' in items[2] and 'aria-current="page"' in items[3]
+    day = (built_site / DAY).read_text(encoding="utf-8")
+    assert '<span aria-current="page">mandag 11. mars 2013</span>' in day  # a day's own crumb is its date
 
 
 def test_programmes_and_matrices_are_tables_with_header_cells(built_site: Path) -> None:

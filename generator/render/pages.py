@@ -70,6 +70,30 @@ def worksheets_print_path(g: Gathering) -> str:
     return f"{g.key}/worksheets.html"
 
 
+def calendar_path(g: Gathering, day_key: str = "") -> str:
+    """The calendar file of a day (beside its page), or of the whole gathering."""
+    return f"{g.key}/{day_key}.ics" if day_key else f"{g.key}/kalender.ics"
+
+
+# The facilitator section: notes and run-sheets. Participant pages never link here.
+FACILITATOR_FOLDER = "fasilitator"
+
+
+def facilitator_path(g: Gathering) -> str:
+    return f"{g.key}/{FACILITATOR_FOLDER}/index.html"
+
+
+def run_sheet_path(g: Gathering, day_key: str) -> str:
+    return f"{g.key}/{FACILITATOR_FOLDER}/{day_key}.html"
+
+
+def facilitator_pages(g: Gathering) -> list[PagePlan]:
+    """The facilitator overview and one run-sheet per day (their templates draw their own, translated, trail)."""
+    plans = [PagePlan(facilitator_path(g), "facilitator/index.html", g.title, {}, g)]
+    plans += [PagePlan(run_sheet_path(g, d.key), "facilitator/day.html", g.title, {"day": d}, g) for d in g.days]
+    return plans
+
+
 def model_path(m: Model | str) -> str:
     return f"models/{m if isinstance(m, str) else m.key}.html"
 
@@ -144,6 +168,7 @@ def plan_pages(site: Site) -> list[PagePlan]:
                         (site_crumb, g_crumb, (long_date(day.date, g.language), day_file)),
                     )
                 )
+        pages.extend(facilitator_pages(g))
         for d in g.decks:
             pages.append(
                 PagePlan(
