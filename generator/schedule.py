@@ -79,11 +79,18 @@ def schedule(
     cursor: int | None = start
     previous: Plan | None = None
 
-    for plan in plans:
+    for plan in map(_titled, plans):
         own_end = _own_end(plan, problems)
         if plan.start is not None:
             begin = plan.start
             if cursor is None:
+                open_start = _open_start(placed) - 1
+                closed = _last_closed(placed)
+                if closed is not None and begin < closed[1]:  # overlaps the item before the open one
+                    problems.append(_overlap(plan, closed[0], begin, closed[1], within, start))
+                elif begin <= open_start:
+                    assert previous is not None
+                    problems.append(_overlap(plan, previous, begin, open_start, within, start, starts=True))
                 _close_open(placed, begin)
             elif begin > cursor:
                 placed.append(Gap(cursor, begin))
@@ -106,13 +113,7 @@ def schedule(
         finish = begin + own_end if own_end is not None else None
         if plan.end is not None:
             if plan.end <= begin:
-                problems.append(
-                    TimeProblem(
-                        plan.source,
-                        f"'{plan.title}' ends at {clock_text(plan.end)}, before it starts at {clock_text(begin)}",
-                        "correct its end or start",
-                    )
-                )
+                problems.append(_ends_before_start(plan, plan.end, begin))
                 finish = begin + 1
             else:
                 finish = plan.end
@@ -153,6 +154,13 @@ def schedule(
     return slots, problems
 
 
+def _titled(plan: Plan) -> Plan:
+    """An untitled parallel block is named by its members in messages: 'Rom A / Rom B'."""
+    if plan.title or not plan.parallel:
+        return plan
+    return replace(plan, title=" / ".join(p.title for p in plan.parallel))
+
+
 def _own_end(plan: Plan, problems: list[TimeProblem]) -> int | None:
     given = (plan.start, plan.duration, plan.end)
     if None not in given and plan.start + plan.duration != plan.end:  # type: ignore[operator]
@@ -168,7 +176,12 @@ def _own_end(plan: Plan, problems: list[TimeProblem]) -> int | None:
 
 
 def _parallel_end(plan: Plan, begin: int) -> int | None:
-    ends = [(p.start or begin) + p.duration if p.duration else p.end for p in plan.parallel if p.duration or p.end]
+    """A parallel block without its own end lasts until its longest member ends."""
+    ends = [
+        (p.start if p.start is not None else begin) + p.duration if p.duration else p.end
+        for p in plan.parallel
+        if p.duration or p.end
+    ]
     return max(ends) if ends else None
 
 
@@ -181,6 +194,14 @@ def _close_open(placed: list[tuple[Plan, int, int | None] | Gap], at: int) -> No
             return
 
 
+def _last_closed(placed: list[tuple[Plan, int, int | None] | Gap]) -> tuple[Plan, int] | None:
+    """The latest item whose end is known, with that end."""
+    for entry in reversed(placed):
+        if isinstance(entry, tuple) and entry[2] is not None:
+            return entry[0], entry[2]
+    return None
+
+
 def _open_start(placed: list[tuple[Plan, int, int | None] | Gap]) -> int:
     for entry in reversed(placed):
         if isinstance(entry, tuple) and entry[2] is None:
@@ -188,13 +209,22 @@ def _open_start(placed: list[tuple[Plan, int, int | None] | Gap]) -> int:
     return 0
 
 
-def _overlap(plan: Plan, previous: Plan | None, begin: int, cursor: int, within: str, start: int) -> TimeProblem:
+def _overlap(
+    plan: Plan, previous: Plan | None, begin: int, cursor: int, within: str, start: int, *, starts: bool = False
+) -> TimeProblem:
     if previous is None:
         what = f"the start of '{within}'" if within else "the start of the day"
         return TimeProblem(
             plan.source,
             f"'{plan.title}' starts at {clock_text(begin)}, before {what} at {clock_text(start)}",
             "move its start later" + ("" if within else " or the day's start earlier"),
+        )
+    if starts:  # the item before has no end of its own, so they overlap if this one starts no later than it
+        return TimeProblem(
+            plan.source,
+            f"'{plan.title}' starts at {clock_text(begin)}, but '{previous.title}' "
+            f"({_where(previous.source)}) before it starts at {clock_text(cursor)}",
+            f"put '{plan.title}' after '{previous.title}' in the programme, or correct one of the starts",
         )
     return TimeProblem(
         plan.source,
@@ -208,15 +238,16 @@ def _overlap(plan: Plan, previous: Plan | None, begin: int, cursor: int, within:
 def _check_bounds(
     plan: Plan, begin: int, finish: int, end: int | None, within: str, problems: list[TimeProblem]
 ) -> int:
-    if within and end is not None and finish > end:
+    if end is not None and finish > end:
+        what = f"the end of '{within}'" if within else "the day's end"
         problems.append(
             TimeProblem(
                 plan.source,
-                f"'{plan.title}' runs until {clock_text(finish)}, past the end of '{within}' at {clock_text(end)}",
-                f"shorten it or lengthen '{within}'",
+                f"'{plan.title}' runs until {clock_text(finish)}, past {what} at {clock_text(end)}",
+                f"shorten it or lengthen '{within}'" if within else "shorten it, or set the day's `end:` later",
             )
         )
-        return end
+        return max(end, begin + 1)
     if finish > MIDNIGHT:
         problems.append(
             TimeProblem(
@@ -236,15 +267,27 @@ def _with_children(plan: Plan, begin: int, finish: int, problems: list[TimeProbl
         problems.extend(sub_problems)
         items = [s for s in sub if isinstance(s, Slot)]
     parallel: list[Slot] = []
+    block = plan.title
     for member in plan.parallel:
         member_start = member.start if member.start is not None else begin
         if member_start < begin:
-            problems.append(_overlap(member, None, member_start, begin, plan.title, begin))
+            problems.append(_overlap(member, None, member_start, begin, block, begin))
             member_start = begin
         member_end = member_start + member.duration if member.duration else member.end if member.end else finish
-        member_end = _check_bounds(member, member_start, member_end, finish, plan.title, problems)
-        parallel.append(_with_children(replace(member), member_start, member_end, problems))
+        if member_end <= member_start:
+            problems.append(_ends_before_start(member, member_end, member_start))
+            member_end = member_start + 1
+        member_end = _check_bounds(member, member_start, member_end, finish, block, problems)
+        parallel.append(_with_children(member, member_start, member_end, problems))
     return Slot(plan, begin, finish, tuple(items), tuple(parallel))
+
+
+def _ends_before_start(plan: Plan, end: int, begin: int) -> TimeProblem:
+    return TimeProblem(
+        plan.source,
+        f"'{plan.title}' ends at {clock_text(end)}, before it starts at {clock_text(begin)}",
+        "correct its end or start",
+    )
 
 
 def _where(source: Source) -> str:
