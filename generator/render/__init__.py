@@ -11,7 +11,8 @@ from markupsafe import Markup
 from generator.errors import Problems
 from generator.markdown import PLACEHOLDER, ROOT_LINK
 from generator.model import Gathering, Site
-from generator.render import formatting, pages
+from generator.render import agenda, formatting, pages
+from generator.render.calendar import calendar_files
 from generator.render.pages import PagePlan, relative
 from generator.render.theme import Theme
 from generator.validate.links import attachments
@@ -82,6 +83,8 @@ def other_files(site: Site, theme: Theme, problems: Problems) -> list[Output]:
     if site.config.branding.logo is not None:
         logo = site.config.branding.logo
         outputs.append(Output(f"assets/logo{logo.suffix.lower()}", logo.read_bytes()))
+    for g in site.gatherings:  # calendar files (.ics) beside the agenda pages
+        outputs += [Output(path, data) for path, data in calendar_files(g)]
     return outputs
 
 
@@ -107,6 +110,7 @@ def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
         "url": url,
         "embed": embed,
         "paths": pages,
+        "agenda": agenda,
         "logo_url": url(f"assets/logo{logo.suffix.lower()}") if logo else "",
         **plan.context,
     }
