@@ -10,12 +10,13 @@ nothing changed is a matter of reading the files.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import Problems
 from generator.fingerprint import input_fingerprint, read_state, write_state
+from generator.parallel import MIN_ITEMS, in_two
 from generator.write import MARKER, check_output_folder, digest, read_manifest, write_changed, write_site
 
 if TYPE_CHECKING:
@@ -64,9 +65,10 @@ class Builder:
     place (see write_changed). A ContentError leaves the output folder untouched.
     """
 
-    def __init__(self, content: Path, output: Path) -> None:
+    def __init__(self, content: Path, output: Path, parallel_from: int = MIN_ITEMS) -> None:
         self.content = content
         self.output = output
+        self.parallel_from = parallel_from  # pages to render before a second process is worth its start
         self.cache: BuildCache | None = None
         self.manifest: dict[str, str] | None = None  # of the output as this Builder last left it
         self.site: Site | None = None
@@ -94,6 +96,25 @@ class Builder:
             self._theme = self._env = None  # a theme file changed: load and compile afresh, whatever its clock says
         return self._build(out, in_place, fingerprint, names)
 
+    def _prewarm(self) -> None:
+        """Parse and render the Markdown of half the gatherings in a second process, the other half here."""
+        from generator.cache import prewarm
+
+        assert self.cache is not None
+        root = self.content.resolve()
+        folders = sorted(p for p in root.iterdir() if p.is_dir() and (p / "gathering.yaml").is_file())
+        at_least = max(1, self.parallel_from // 20)  # ~20 sessions a gathering
+        for parsed, texts in in_two(lambda half: prewarm(self.cache, root, half), folders, at_least):
+            self.cache.docs.parsed.update(parsed)
+            self.cache.texts.entries.update(texts)
+
+    def _render(self, site: Site, theme: Any, plans: Sequence[Any]) -> tuple[list[tuple[str, bytes]], list[Any]]:
+        from generator.render import render_pages
+
+        problems = Problems(root=self.content)
+        outputs = render_pages(self._env, site, theme, list(plans), problems)
+        return [(o.path, o.content) for o in outputs], problems.items
+
     def _unchanged(self, out: Path, fingerprint: str) -> BuildResult | None:
         """The output as the last build left it, and no input changed: nothing to do."""
         state = read_state(out)
@@ -115,7 +136,7 @@ class Builder:
     def _build(self, out: Path, in_place: bool, fingerprint: str, changed: set[Path]) -> BuildResult:
         from generator.cache import PageKeys
         from generator.load import load, refresh
-        from generator.render import other_files, render_pages
+        from generator.render import other_files
         from generator.render.pages import plan_pages
         from generator.render.theme import load_theme
         from generator.validate import validate
@@ -129,6 +150,7 @@ class Builder:
         if tree is None:
             if not in_place:
                 cache.docs.known = {}
+                self._prewarm()
             for path in changed:
                 cache.docs.known.pop(path, None)
                 if path.is_dir() or not path.exists():  # a folder: forget what was under it too
@@ -151,7 +173,10 @@ class Builder:
             key = keys.key(plan)
             if key is None or cache.pages.get(plan.path) != (key, old.get(plan.path)):
                 todo.append(plan)
-        made = {o.path: o.content for o in render_pages(self._env, site, theme, todo, problems)}
+        made: dict[str, bytes] = {}
+        for outputs, found in in_two(lambda plans: self._render(site, theme, plans), todo, self.parallel_from):
+            made.update(outputs)
+            problems.items.extend(found)
         others = other_files(site, theme, problems)
         problems.raise_if_any()
         # In plan order, as a cold build lists them, so that the marker file is the same too.

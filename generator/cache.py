@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from generator.errors import Problems
 from generator.fingerprint import code_key, folder_digest, hash_of
-from generator.load import ContentTree, GatheringFiles
-from generator.load.documents import DocumentCache
-from generator.markdown import TextCache
+from generator.load import ContentTree, GatheringFiles, load_gathering
+from generator.load.documents import DocumentCache, read_yaml
+from generator.markdown import TextCache, make_markdown, render_markdown
 from generator.render.pages import PagePlan
 
 FORMAT = 1  # bump when what is pickled changes shape
@@ -99,3 +102,25 @@ class PageKeys:
             return hash_of(self.everything, plan.path, plan.template)
         files = self.gatherings.get(plan.gathering.key)
         return hash_of(self.common, files, plan.path, plan.template) if files else None
+
+
+def prewarm(cache: BuildCache, root: Path, folders: Sequence[Path]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Parse the YAML and render the session Markdown of some gatherings into `cache`, ahead of validation.
+
+    Run on half the gatherings in each of two processes (see build.py); returns what it added, to
+    be merged into the other process's cache. Problems are left for the real load and validation
+    to report; a text rendered here under other settings than validation's is simply not used.
+    """
+    before_parsed, before_texts = set(cache.docs.parsed), set(cache.texts.entries)
+    scratch = Problems(root=root)
+    site = read_yaml(root / "site.yaml", scratch, cache.docs) if (root / "site.yaml").is_file() else None
+    raw_html = isinstance(site.data, dict) and site.data.get("raw_html") is True if site else False
+    md = make_markdown(raw_html, cache.texts)
+    for folder in folders:
+        files = load_gathering(folder, root, scratch, cache.docs)
+        for doc in files.sessions.values():
+            render_markdown(md, doc.body, doc.body_line, f"{folder.name}/sessions")
+    return (
+        {k: v for k, v in cache.docs.parsed.items() if k not in before_parsed},
+        {k: v for k, v in cache.texts.entries.items() if k not in before_texts},
+    )

@@ -1,0 +1,44 @@
+"""in_two: work split over two processes gives the results of one, and survives a failing child."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import pytest
+
+from generator.parallel import in_two
+
+
+def squares(items: Sequence[int]) -> tuple[int, list[int]]:
+    return os.getpid(), [i * i for i in items]
+
+
+def test_halves_come_back_in_order_from_two_processes() -> None:
+    parts = in_two(squares, list(range(10)), min_items=2)
+    assert [x for _, part in parts for x in part] == [i * i for i in range(10)]
+    assert parts[0][0] == os.getpid() != parts[1][0]
+
+
+def test_small_work_stays_in_this_process() -> None:
+    parts = in_two(squares, [1, 2, 3], min_items=200)
+    assert parts == [(os.getpid(), [1, 4, 9])]
+
+
+def test_a_child_that_dies_is_replaced_by_doing_its_half_here() -> None:
+    parent = os.getpid()
+
+    def fragile(items: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            os._exit(3)
+        return [i + 1 for i in items]
+
+    assert in_two(fragile, [1, 2, 3, 4], min_items=2) == [[2, 3], [4, 5]]
+
+
+def test_an_error_here_is_raised_and_the_child_is_reaped() -> None:
+    def broken(items: Sequence[int]) -> list[int]:
+        raise ValueError("boom")
+
+    with pytest.raises(ValueError, match="boom"):
+        in_two(broken, [1, 2, 3, 4], min_items=2)
