@@ -108,12 +108,20 @@ class Builder:
             self.cache.docs.parsed.update(parsed)
             self.cache.texts.entries.update(texts)
 
-    def _render(self, site: Site, theme: Any, plans: Sequence[Any]) -> tuple[list[tuple[str, bytes]], list[Any]]:
-        from generator.render import render_pages
+    def _render(self, site: Site, theme: Any, items: Sequence[Any]) -> tuple[dict[str, bytes], list[Any], dict]:
+        """Pages (PagePlans) and gatherings' other files (Gatherings): bytes by path, problems, files by gathering."""
+        from generator.render import gathering_files, render_pages
+        from generator.render.pages import PagePlan
 
         problems = Problems(root=self.content)
-        outputs = render_pages(self._env, site, theme, list(plans), problems)
-        return [(o.path, o.content) for o in outputs], problems.items
+        plans = [item for item in items if isinstance(item, PagePlan)]
+        made = {o.path: o.content for o in render_pages(self._env, site, theme, plans, problems)}
+        groups: dict[str, list[str]] = {}
+        for g in (item for item in items if not isinstance(item, PagePlan)):
+            files = gathering_files(g)
+            made.update((o.path, o.content) for o in files)
+            groups[g.key] = [o.path for o in files]
+        return made, problems.items, groups
 
     def _unchanged(self, out: Path, fingerprint: str) -> BuildResult | None:
         """The output as the last build left it, and no input changed: nothing to do."""
@@ -168,25 +176,43 @@ class Builder:
         old = self.manifest if in_place and self.manifest is not None else read_manifest(out)
         keys = PageKeys.of(tree, theme.folders, self._code)
         plans = plan_pages(site)
-        todo = []
+        todo: list[Any] = []
         for plan in plans:
             key = keys.key(plan)
             if key is None or cache.pages.get(plan.path) != (key, old.get(plan.path)):
                 todo.append(plan)
+        groups: dict[str, list[str]] = {}  # gathering → its other files (calendars), when unchanged
+        for g in site.gatherings:
+            key, (before, paths) = keys.files_key(g), cache.groups.get(g.key, ("", []))
+            if key and key == before and all(cache.pages.get(p) == (key, old.get(p)) for p in paths):
+                groups[g.key] = list(paths)
+            else:
+                todo.append(g)
         made: dict[str, bytes] = {}
-        for outputs, found in in_two(lambda plans: self._render(site, theme, plans), todo, self.parallel_from):
+        work = todo[0::2] + todo[1::2]  # each half gets its share of pages and of the costlier calendars
+        for outputs, found, made_groups in in_two(
+            lambda items: self._render(site, theme, items), work, self.parallel_from
+        ):
             made.update(outputs)
+            groups.update(made_groups)
             problems.items.extend(found)
         others = other_files(site, theme, problems)
         problems.raise_if_any()
         # In plan order, as a cold build lists them, so that the marker file is the same too.
-        outputs = [(plan.path, made.get(plan.path)) for plan in plans] + [(o.path, o.content) for o in others]
+        outputs = [(plan.path, made.get(plan.path)) for plan in plans]
+        outputs += [(path, made.get(path)) for g in site.gatherings for path in groups[g.key]]
+        outputs += [(o.path, o.content) for o in others]
         counts = write_changed(outputs, out, old) if in_place else write_site(outputs, out)
         self.manifest = read_manifest(out)
         for plan in plans:
             key = keys.key(plan)
             if key is not None:
                 cache.pages[plan.path] = (key, self.manifest.get(plan.path, ""))
+        for g in site.gatherings:
+            key = keys.files_key(g)
+            cache.groups[g.key] = (key or "", groups[g.key])
+            cache.pages.update({path: (key or "", self.manifest.get(path, "")) for path in groups[g.key]})
+        cache.groups = {k: v for k, v in cache.groups.items() if k in groups}
         cache.pages = {p: v for p, v in cache.pages.items() if p in self.manifest}
         cache.prune()
         if not in_place:

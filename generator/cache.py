@@ -27,9 +27,10 @@ from generator.fingerprint import code_key, folder_digest, hash_of
 from generator.load import ContentTree, GatheringFiles, load_gathering
 from generator.load.documents import DocumentCache, read_yaml
 from generator.markdown import TextCache, make_markdown, render_markdown
+from generator.model import Gathering
 from generator.render.pages import PagePlan
 
-FORMAT = 1  # bump when what is pickled changes shape
+FORMAT = 2  # bump when what is pickled changes shape
 
 
 @dataclass
@@ -37,6 +38,7 @@ class BuildCache:
     docs: DocumentCache = field(default_factory=DocumentCache)
     texts: TextCache = field(default_factory=TextCache)
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # output path → (input key, output digest)
+    groups: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # gathering → (key, its other files)
 
     @staticmethod
     def path_for(out: Path) -> Path:
@@ -95,6 +97,11 @@ class PageKeys:
         )
         gatherings = {g.folder.name: _gathering_key(g) for g in tree.gatherings}
         return cls(common, gatherings, hash_of(common, *(f"{k}:{v}" for k, v in gatherings.items())))
+
+    def files_key(self, g: Gathering) -> str | None:
+        """The key of a gathering's files other than pages (calendars), made from it alone."""
+        files = self.gatherings.get(g.key)
+        return hash_of(self.common, files, "files") if files else None
 
     def key(self, plan: PagePlan) -> str | None:
         """None when the page's sources are not known: then it is always rendered."""

@@ -65,7 +65,10 @@ class Strings:
 
 def render(site: Site, theme: Theme, problems: Problems) -> list[Output]:
     env = theme.environment()
-    return render_pages(env, site, theme, pages.plan_pages(site), problems) + other_files(site, theme, problems)
+    outputs = render_pages(env, site, theme, pages.plan_pages(site), problems)
+    for g in site.gatherings:
+        outputs += gathering_files(g)
+    return outputs + other_files(site, theme, problems)
 
 
 def render_pages(
@@ -83,9 +86,12 @@ def other_files(site: Site, theme: Theme, problems: Problems) -> list[Output]:
     if site.config.branding.logo is not None:
         logo = site.config.branding.logo
         outputs.append(Output(f"assets/logo{logo.suffix.lower()}", logo.read_bytes()))
-    for g in site.gatherings:  # calendar files (.ics) beside the agenda pages
-        outputs += [Output(path, data) for path, data in calendar_files(g)]
     return outputs
+
+
+def gathering_files(g: Gathering) -> list[Output]:
+    """Files other than pages made from one gathering alone; a repeat build makes them only for changed gatherings."""
+    return [Output(path, data) for path, data in calendar_files(g)]  # calendar files (.ics) beside the agenda pages
 
 
 def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
