@@ -11,17 +11,33 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import Problems
 from generator.fingerprint import input_fingerprint, read_state, write_state
 from generator.parallel import MIN_ITEMS, in_two
-from generator.write import MARKER, check_output_folder, digest, read_manifest, write_changed, write_site
+from generator.write import MARKER, Staging, check_output_folder, digest, read_manifest, write_changed
 
 if TYPE_CHECKING:
     from generator.cache import BuildCache
     from generator.model import Site
+
+
+@dataclass
+class Rendered:
+    """What one process rendered: bytes (in-place builds) or digests of files it wrote, and problems."""
+
+    found: Problems
+    made: dict[str, bytes] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)
+    written: int = 0
+    groups: dict[str, list[str]] = field(default_factory=dict)  # gathering → its other files
+
+    @property
+    def problems(self) -> list[Any]:
+        return self.found.items
 
 
 class BuildResult:
@@ -108,20 +124,31 @@ class Builder:
             self.cache.docs.parsed.update(parsed)
             self.cache.texts.entries.update(texts)
 
-    def _render(self, site: Site, theme: Any, items: Sequence[Any]) -> tuple[dict[str, bytes], list[Any], dict]:
-        """Pages (PagePlans) and gatherings' other files (Gatherings): bytes by path, problems, files by gathering."""
-        from generator.render import gathering_files, render_pages
+    def _render(self, site: Site, theme: Any, items: Sequence[Any], stage: Staging | None) -> Rendered:
+        """Pages (PagePlans) and gatherings' other files (Gatherings), written to `stage` as they are
+        made (or kept in memory for an in-place build without one)."""
+        from generator.render import gathering_files, render_page
         from generator.render.pages import PagePlan
 
-        problems = Problems(root=self.content)
-        plans = [item for item in items if isinstance(item, PagePlan)]
-        made = {o.path: o.content for o in render_pages(self._env, site, theme, plans, problems)}
-        groups: dict[str, list[str]] = {}
-        for g in (item for item in items if not isinstance(item, PagePlan)):
-            files = gathering_files(g)
-            made.update((o.path, o.content) for o in files)
-            groups[g.key] = [o.path for o in files]
-        return made, problems.items, groups
+        result = Rendered(Problems(root=self.content))
+
+        def emit(path: str, data: bytes) -> None:
+            if stage is None:
+                result.made[path] = data
+            else:
+                result.written += stage.add(path, data)
+                result.digests[path] = stage.digests[path]
+
+        for item in items:
+            if isinstance(item, PagePlan):
+                page = render_page(self._env, site, theme, item, result.found)
+                emit(page.path, page.content)
+            else:
+                files = gathering_files(item)
+                for o in files:
+                    emit(o.path, o.content)
+                result.groups[item.key] = [o.path for o in files]
+        return result
 
     def _unchanged(self, out: Path, fingerprint: str) -> BuildResult | None:
         """The output as the last build left it, and no input changed: nothing to do."""
@@ -173,36 +200,51 @@ class Builder:
         problems.raise_if_any()
         if self._env is None:
             self._env = theme.environment()
-        old = self.manifest if in_place and self.manifest is not None else read_manifest(out)
-        keys = PageKeys.of(tree, theme.folders, self._code)
-        plans = plan_pages(site)
-        todo: list[Any] = []
-        for plan in plans:
-            key = keys.key(plan)
-            if key is None or cache.pages.get(plan.path) != (key, old.get(plan.path)):
-                todo.append(plan)
-        groups: dict[str, list[str]] = {}  # gathering → its other files (calendars), when unchanged
-        for g in site.gatherings:
-            key, (before, paths) = keys.files_key(g), cache.groups.get(g.key, ("", []))
-            if key and key == before and all(cache.pages.get(p) == (key, old.get(p)) for p in paths):
-                groups[g.key] = list(paths)
+        # A complete build is written file by file as it is made, into a folder swapped in at the end.
+        stage = None if in_place else Staging(out)
+        try:
+            old = stage.old if stage is not None else (self.manifest or {})
+            keys = PageKeys.of(tree, theme.folders, self._code)
+            plans = plan_pages(site)
+            todo: list[Any] = []
+            for plan in plans:
+                key = keys.key(plan)
+                if key is None or cache.pages.get(plan.path) != (key, old.get(plan.path)):
+                    todo.append(plan)
+            groups: dict[str, list[str]] = {}  # gathering → its other files (calendars)
+            for g in site.gatherings:
+                key, (before, paths) = keys.files_key(g), cache.groups.get(g.key, ("", []))
+                if key and key == before and all(cache.pages.get(p) == (key, old.get(p)) for p in paths):
+                    groups[g.key] = list(paths)
+                else:
+                    todo.append(g)
+            made: dict[str, bytes] = {}
+            written = 0
+            work = todo[0::2] + todo[1::2]  # each half gets its share of pages and of the costlier calendars
+            for part in in_two(lambda items: self._render(site, theme, items, stage), work, self.parallel_from):
+                made.update(part.made)
+                groups.update(part.groups)
+                problems.items.extend(part.problems)
+                written += part.written
+                if stage is not None:
+                    stage.merge(part.digests)
+            others = other_files(site, theme, problems)
+            problems.raise_if_any()
+            # In plan order, as a cold build lists them, so that the marker file is the same too.
+            paths = [plan.path for plan in plans] + [p for g in site.gatherings for p in groups[g.key]]
+            if stage is None:
+                outputs = [(p, made.get(p)) for p in paths] + [(o.path, o.content) for o in others]
+                counts = write_changed(outputs, out, old)
             else:
-                todo.append(g)
-        made: dict[str, bytes] = {}
-        work = todo[0::2] + todo[1::2]  # each half gets its share of pages and of the costlier calendars
-        for outputs, found, made_groups in in_two(
-            lambda items: self._render(site, theme, items), work, self.parallel_from
-        ):
-            made.update(outputs)
-            groups.update(made_groups)
-            problems.items.extend(found)
-        others = other_files(site, theme, problems)
-        problems.raise_if_any()
-        # In plan order, as a cold build lists them, so that the marker file is the same too.
-        outputs = [(plan.path, made.get(plan.path)) for plan in plans]
-        outputs += [(path, made.get(path)) for g in site.gatherings for path in groups[g.key]]
-        outputs += [(o.path, o.content) for o in others]
-        counts = write_changed(outputs, out, old) if in_place else write_site(outputs, out)
+                written += sum(stage.add(p, None) for p in paths if p not in stage.digests)  # unchanged: linked
+                written += sum(stage.add(o.path, o.content) for o in others)
+                order = paths + [o.path for o in others]
+                removed = stage.swap(order)
+                counts = {"written": written, "unchanged": len(order) - written, "removed": removed}
+        except BaseException:
+            if stage is not None:
+                stage.abandon()
+            raise
         self.manifest = read_manifest(out)
         for plan in plans:
             key = keys.key(plan)

@@ -29,7 +29,9 @@ def in_two(work: Callable[[Sequence[T]], R], items: Sequence[T], min_items: int 
     sys.stdout.flush()
     sys.stderr.flush()
     receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
-    child = multiprocessing.get_context("fork").Process(target=_child, args=(work, items[half:], send), daemon=True)
+    child = multiprocessing.get_context("fork").Process(
+        target=_child, args=(work, items[half:], send, receive), daemon=True
+    )
     child.start()
     send.close()
     try:
@@ -48,6 +50,17 @@ def in_two(work: Callable[[Sequence[T]], R], items: Sequence[T], min_items: int 
     return [mine, theirs if child.exitcode == 0 and theirs is not None else work(items[half:])]
 
 
-def _child(work: Callable[[Sequence[T]], R], items: Sequence[T], send: multiprocessing.connection.Connection) -> None:
+def _child(
+    work: Callable[[Sequence[T]], R],
+    items: Sequence[T],
+    send: multiprocessing.connection.Connection,
+    receive: multiprocessing.connection.Connection,
+) -> None:
+    # Holding the read end would block this child forever on a full pipe once the parent is gone;
+    # and the parent's stdout and stderr are not its to keep open (a caller waits for them to close).
+    receive.close()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
     send.send_bytes(pickle.dumps(work(items), protocol=pickle.HIGHEST_PROTOCOL))
     send.close()

@@ -101,31 +101,73 @@ def write_site(outputs: list[tuple[str, bytes | None]], out: Path) -> dict[str, 
     Content None means "as in the previous build": the file is taken from `out` as it is.
     """
     check_paths(p for p, _ in outputs)
-    recover(out)
-    old = read_manifest(out) if out.is_dir() else {}
-    tmp = out.parent / f".{out.name}{_TMP}{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    (tmp / MARKER).write_text(json.dumps({"generator": "samling", "files": {}}), "utf-8")
-    manifest: dict[str, str] = {}
-    written = kept = 0
-    made_dirs: set[Path] = set()
-    for path, data in outputs:
-        target = tmp / path
-        if target.parent not in made_dirs:
+    stage = Staging(out)
+    try:
+        written = sum(stage.add(path, data) for path, data in outputs)
+    except BaseException:
+        stage.abandon()
+        raise
+    removed = stage.swap([p for p, _ in outputs])
+    return {"written": written, "unchanged": len(outputs) - written, "removed": removed}
+
+
+class Staging:
+    """A new site written file by file into a temporary folder beside `out`, then swapped in whole.
+
+    Files can be added as they are made, so a big site is never held in memory at once, and by a
+    forked child process too: it writes into the same folder, and its digests are handed back
+    with `merge`.
+    """
+
+    def __init__(self, out: Path) -> None:
+        recover(out)
+        self.out = out
+        self.old = read_manifest(out) if out.is_dir() else {}
+        self.tmp = out.parent / f".{out.name}{_TMP}{os.getpid()}"
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.tmp.mkdir(parents=True)
+        (self.tmp / MARKER).write_text(json.dumps({"generator": "samling", "files": {}}), "utf-8")
+        self.digests: dict[str, str] = {}
+        self._dirs: set[Path] = set()
+
+    def add(self, path: str, data: bytes | None) -> bool:
+        """Write one file (or take it from the previous build); True if its bytes were written."""
+        if path.startswith("/") or ".." in path.split("/") or path == MARKER:
+            check_paths([path])  # raises, before anything is written outside the folder
+        target = self.tmp / path
+        if target.parent not in self._dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
-            made_dirs.add(target.parent)
-        manifest[path] = h = old[path] if data is None else digest(data)
-        if old.get(path) == h and _reuse(out / path, target):
-            kept += 1
-        elif data is None:
-            raise FileNotFoundError(f"{out / path} went missing during the build")
-        else:
-            target.write_bytes(data)
-            written += 1
-    (tmp / MARKER).write_text(json.dumps({"generator": "samling", "files": manifest}, indent=0), "utf-8")
-    _swap(tmp, out)
-    return {"written": written, "unchanged": kept, "removed": len(old.keys() - manifest.keys())}
+            self._dirs.add(target.parent)
+        self.digests[path] = h = self.old[path] if data is None else digest(data)
+        if self.old.get(path) == h and _reuse(self.out / path, target):
+            return False
+        if data is None:
+            raise FileNotFoundError(f"{self.out / path} went missing during the build")
+        target.write_bytes(data)
+        return True
+
+    def merge(self, digests: dict[str, str]) -> None:
+        self.digests.update(digests)
+
+    def swap(self, order: list[str]) -> int:
+        """Put the new site in place; `order` lists every file, in the order the marker names them.
+
+        Returns the number of files of the previous build that are gone."""
+        try:
+            check_paths(order)
+            missing = [p for p in order if p not in self.digests]
+            if missing:
+                raise FileNotFoundError(f"{missing[0]} was never written")
+            manifest = {p: self.digests[p] for p in order}
+            (self.tmp / MARKER).write_text(json.dumps({"generator": "samling", "files": manifest}, indent=0), "utf-8")
+        except BaseException:
+            self.abandon()
+            raise
+        _swap(self.tmp, self.out)
+        return len(self.old.keys() - manifest.keys())  # files removed
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def write_changed(outputs: list[tuple[str, bytes | None]], out: Path, old: dict[str, str]) -> dict[str, int]:
