@@ -51,10 +51,12 @@ def clear(output: Path, cache: bool) -> None:
         shutil.rmtree(output.parent / ".samling-cache", ignore_errors=True)
 
 
-def touch_session(content: Path, run: int) -> Path:
-    """Change one session's text (a new sentence at the end), as an editor's save would."""
+def touch_session(content: Path) -> Path:
+    """Change one session's text (its last line counts the saves), as an editor's save would."""
     path = sorted(content.glob("*/sessions/*.md"))[0]
-    path.write_text(path.read_text("utf-8").rstrip("\n").split("\n\nEndret ")[0] + f"\n\nEndret {run}.\n", "utf-8")
+    text, _, last = path.read_text("utf-8").rstrip("\n").rpartition("\n\nEndret ")
+    saves = int(last.rstrip(".")) + 1 if text and last.rstrip(".").isdigit() else 1
+    path.write_text(f"{text or path.read_text('utf-8').rstrip()}\n\nEndret {saves}.\n", "utf-8")
     return path
 
 
@@ -70,13 +72,13 @@ def measure(n: int, work: Path, runs: int, hugo: str | None, mkdocs: str | None)
         results.setdefault(name, []).append(value[0])
         results.setdefault(f"{name} MB", []).append(value[1])
 
-    for run in range(runs):
+    for _ in range(runs):
         clear(out, cache=True)
         record("cold, no cache", timed(samling(content, out)))
         clear(out, cache=False)
         record("cold, cache kept", timed(samling(content, out)))
         record("nothing changed", timed(samling(content, out)))
-        touch_session(content, run)
+        touch_session(content)
         record("one session changed", timed(samling(content, out)))
         if hugo:
             site = corpus / "hugo"
@@ -111,7 +113,7 @@ def live(content: Path, work: Path, edits: int) -> list[float]:
         "builder.build(None)\n"
         "times = []\n"
         "for i in range(edits):\n"
-        "    path = touch_session(content, 1000 + i)\n"
+        "    path = touch_session(content)\n"
         "    started = time.perf_counter()\n"
         "    builder.build({path})\n"
         "    times.append((time.perf_counter() - started) * 1000)\n"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from generator.errors import Problems
 from generator.fingerprint import input_fingerprint, read_state, write_state
 from generator.parallel import MIN_ITEMS, in_two
-from generator.write import MARKER, Staging, check_output_folder, digest, read_manifest, write_changed
+from generator.write import MARKER, Staging, check_output_folder, digest, read_manifest, recover, write_changed
 
 if TYPE_CHECKING:
     from generator.cache import BuildCache
@@ -96,6 +96,7 @@ class Builder:
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         out = check_output_folder(self.output, self.content)
+        recover(out)  # what a killed build left beside the output, even if there is nothing to build
         fingerprint = ""
         in_place = changed is not None and self.manifest is not None
         if not in_place:

@@ -12,6 +12,8 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -59,8 +61,16 @@ def _child(
     # Holding the read end would block this child forever on a full pipe once the parent is gone;
     # and the parent's stdout and stderr are not its to keep open (a caller waits for them to close).
     receive.close()
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     send.send_bytes(pickle.dumps(work(items), protocol=pickle.HIGHEST_PROTOCOL))
     send.close()
+
+
+def _exit_with(parent: int) -> None:
+    """End this child soon after its parent is killed, so it stops writing into a folder the next build tidies."""
+    while os.getppid() == parent:
+        time.sleep(0.05)
+    os._exit(1)
