@@ -183,6 +183,7 @@ class Builder:
         # Only the changed files are read again when no file came or went; else every file is
         # listed, and read unless remembered from a build in which it was not named as changed.
         tree = refresh(self._tree, changed, problems, cache.docs) if in_place and self._tree else None
+        same_files = tree is not None
         if tree is None:
             if not in_place:
                 cache.docs.known = {}
@@ -193,7 +194,7 @@ class Builder:
                     for known in [k for k in cache.docs.known if k.is_relative_to(path)]:
                         del cache.docs.known[known]
             tree = load(self.content, problems, cache.docs)
-        site = validate(tree, problems, cache.texts, self._gatherings)
+        site = validate(tree, problems, cache.texts, self._gatherings, same_files)
         theme = self._theme
         if theme is None or self.site is None or self.site.config.theme != site.config.theme:
             theme = load_theme(site.config.theme, tree.root, problems, site.config.source.path)

@@ -178,3 +178,37 @@ def test_two_processes_make_the_same_bytes_as_one(corpus: Path, tmp_path: Path) 
     assert tree(one) == tree(two)
     cached = tmp_path / "two" / ".samling-cache"
     assert {p.suffix for p in cached.iterdir()} == {".json", ".pickle"}
+
+
+def test_a_session_swapped_for_a_link_out_is_refused_by_a_warm_builder(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "site"
+    builder = Builder(corpus, out)
+    builder.build(None)
+    secret = tmp_path / "hemmelig.md"
+    secret.write_text("---\ntitle: Hemmelig\nduration: 30\n---\nHemmelig tekst\n", "utf-8")
+    session = corpus / "samling-0000" / "sessions" / "okt-00004.md"
+    session.unlink()
+    session.symlink_to(secret)
+
+    with pytest.raises(ContentError) as failure:
+        builder.build({session})
+    assert any("link to outside the content folder" in str(p) for p in failure.value.problems)
+    assert b"Hemmelig" not in b"".join(tree(out).values())
+
+
+def test_a_deleted_link_target_is_reported_by_a_warm_builder(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "site"
+    builder = Builder(corpus, out)
+    builder.build(None)
+    files = corpus / "samling-0001" / "files"
+    files.mkdir()
+    (files / "plan.pdf").write_bytes(b"%PDF-1.4\n")
+    session = corpus / "samling-0001" / "sessions" / "okt-00021.md"
+    edit(session, "## Bakgrunn", "## Bakgrunn\n\nSe [planen](../files/plan.pdf).")
+    builder.build({session, files / "plan.pdf"})
+    assert (out / "samling-0001" / "files" / "plan.pdf").is_file()
+
+    (files / "plan.pdf").unlink()
+    with pytest.raises(ContentError) as failure:
+        builder.build({files / "plan.pdf"})
+    assert any("okt-00021.md" in str(p) and "does not exist" in str(p) for p in failure.value.problems)

@@ -131,6 +131,8 @@ def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: Do
     scratch = Problems(root=problems.root)
     fresh: dict[Path, Document] = {}
     for path in changed:
+        if path.is_symlink():  # whether it still lies inside the content folder is load()'s to decide
+            return None
         cache.known.pop(path, None)
         reader = read_markdown if path.suffix == ".md" else read_yaml
         doc = reader(path, scratch, cache) if path.is_file() else None

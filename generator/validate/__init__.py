@@ -23,20 +23,29 @@ from generator.validate.worksheets import worksheet
 
 
 def validate(
-    tree: ContentTree, problems: Problems, texts: TextCache | None = None, memo: dict[str, Gathering] | None = None
+    tree: ContentTree,
+    problems: Problems,
+    texts: TextCache | None = None,
+    memo: dict[str, Gathering] | None = None,
+    same_files: bool = False,
 ) -> Site:
     """The site model. `texts` caches rendered Markdown; `memo` (a Builder's, in memory) maps a key of
     everything a gathering is made from to the gathering, so an unchanged one is not validated again.
-    Only gatherings without problems are remembered; `memo` is left holding the ones of this site."""
+    Only gatherings without problems are remembered; `memo` is left holding the ones of this site.
+    `same_files`: no file has come or gone since `memo` was filled, so the links of the gatherings
+    found there still point at files that exist."""
     config = site_config(tree.site, tree.root, problems)
     md = make_markdown(config.raw_html, texts)
     models = _models(tree, md, problems)
     used: dict[str, Gathering] = {}
     gatherings = []
+    checked: set[str] = set()  # gatherings whose links need no new look
     for files in tree.gatherings:
         key = _memo_key(tree, files, config.language, config.raw_html) if memo is not None else ""
         before = len(problems)
         g = memo.get(key) if memo is not None else None
+        if g is not None and same_files:
+            checked.add(g.key)
         if g is None:
             g = _gathering(files, config.language, md, models, problems)
         if g is not None:
@@ -47,7 +56,7 @@ def validate(
         memo.clear()
         memo.update(used)
     site = Site(config, tuple(gatherings), models, tree.root)
-    check_links(site, problems)
+    check_links(site, problems, frozenset(checked))
     return site
 
 

@@ -34,10 +34,11 @@ def attachments(root: Path, problems: Problems) -> dict[str, Path]:
     return found
 
 
-def check_links(site: Site, problems: Problems) -> None:
+def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset()) -> None:
+    """`skip`: gatherings (by key) whose links were found good, while no file has come or gone since."""
     root = site.root
     inside_root = _Containment(root)
-    for path, text in texts(site):
+    for path, text in texts(site, skip):
         for link in text.links:
             target = link.name
             if target.startswith("../") or target == "..":
@@ -81,12 +82,13 @@ class _Containment:
         return (self.folders[folder] + name).startswith(self.root)
 
 
-def texts(site: Site) -> Iterator[tuple[Path, Text]]:
+def texts(site: Site, skip: frozenset[str] = frozenset()) -> Iterator[tuple[Path, Text]]:
     """Every piece of Markdown in the site that came from a file, with that file."""
     for m in site.models:
         yield m.source.path, m.description
     for g in site.gatherings:
-        yield from _gathering_texts(g)
+        if g.key not in skip:
+            yield from _gathering_texts(g)
 
 
 def _gathering_texts(g: Gathering) -> Iterator[tuple[Path, Text]]:
