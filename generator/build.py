@@ -69,7 +69,7 @@ def check(content: Path) -> Site:
 
 def build(content: Path, output: Path) -> BuildResult:
     """A complete build into `output`, swapped in atomically; reuses the cache beside it."""
-    return Builder(content, output).build(None)
+    return Builder(content, output, warm=False).build(None)
 
 
 class Builder:
@@ -81,9 +81,10 @@ class Builder:
     place (see write_changed). A ContentError leaves the output folder untouched.
     """
 
-    def __init__(self, content: Path, output: Path, parallel_from: int = MIN_ITEMS) -> None:
+    def __init__(self, content: Path, output: Path, parallel_from: int = MIN_ITEMS, warm: bool = True) -> None:
         self.content = content
         self.output = output
+        self.warm = warm  # False: one build only, so the files as read are let go before rendering
         self.parallel_from = parallel_from  # pages to render before a second process is worth its start
         self.cache: BuildCache | None = None
         self.manifest: dict[str, str] | None = None  # of the output as this Builder last left it
@@ -207,6 +208,8 @@ class Builder:
         try:
             old = stage.old if stage is not None else (self.manifest or {})
             keys = PageKeys.of(tree, theme.folders, self._code)
+            if not self.warm:  # the texts live on in the model; the files' raw text is no longer needed
+                tree, cache.docs.known = None, {}
             plans = plan_pages(site)
             todo: list[Any] = []
             for plan in plans:
