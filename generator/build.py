@@ -102,7 +102,8 @@ class Builder:
         in_place = changed is not None and self.manifest is not None
         if not in_place:
             fingerprint = input_fingerprint(self.content)
-            done = self._unchanged(out, fingerprint)
+            # A warm Builder (the live preview) builds even so: it needs the model in memory for the saves to come.
+            done = None if self.warm else self._unchanged(out, fingerprint)
             if done is not None:
                 return done
         from generator.cache import BuildCache, code_key

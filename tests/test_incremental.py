@@ -212,3 +212,20 @@ def test_a_deleted_link_target_is_reported_by_a_warm_builder(corpus: Path, tmp_p
     with pytest.raises(ContentError) as failure:
         builder.build({files / "plan.pdf"})
     assert any("okt-00021.md" in str(p) and "does not exist" in str(p) for p in failure.value.problems)
+
+
+def test_a_live_preview_starts_on_an_up_to_date_output(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "site"
+    build(corpus, out)
+    page = out / "samling-0001" / "index.html"
+    mtime = page.stat().st_mtime_ns
+    builder = Builder(corpus, out)
+
+    first = builder.build(None)  # the server's first build: nothing to write, but the model is kept
+
+    assert first.counts["written"] == 0 and page.stat().st_mtime_ns == mtime
+    assert first.site.config.title.startswith("Saman om ein betre kommune")
+    session = corpus / "samling-0000" / "sessions" / "okt-00011.md"
+    edit(session, "## Oppsummering", "## Oppsummering av økta")
+    assert builder.build({session}).counts["written"] >= 1
+    assert tree(out) == cold(corpus, tmp_path)
