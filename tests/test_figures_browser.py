@@ -103,22 +103,16 @@ def test_rendered_text_stays_apart_and_inside(
             assert left >= b.x - 1 and right <= b.right + 1, f"{where} is wider than planned"
             assert top >= b.y - 1 and bottom <= b.bottom + 1, f"{where} is taller than planned"
             for other in texts[i + 1 :]:
-                assert not _overlap(text["box"], other["box"]), (
-                    f"{where} overlaps {other['text']!r}"
-                )
+                assert not _overlap(text["box"], other["box"]), f"{where} overlaps {other['text']!r}"
 
 
-def test_figures_and_worksheets_pass_axe(
-    browser: Any, figure_page: tuple[Path, dict[str, Layout]]
-) -> None:
+def test_figures_and_worksheets_pass_axe(browser: Any, figure_page: tuple[Path, dict[str, Layout]]) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     page = browser.new_page()
     try:
         page.goto(figure_page[0].as_uri())
-        options = {
-            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-        }
+        options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
         results = Axe().run(page, options=options)
     finally:
         page.close()

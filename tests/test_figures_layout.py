@@ -133,10 +133,7 @@ def test_staircase_rises_left_to_right(n: int) -> None:
         assert higher.box.x > lower.box.x, "each stage starts further right"
     steps = [s for s in layout.shapes if s.role == "stage"]
     assert len(steps) == n
-    assert all(
-        b.coords[1] < a.coords[1] and b.coords[0] > a.coords[0]
-        for a, b in itertools.pairwise(steps)
-    )
+    assert all(b.coords[1] < a.coords[1] and b.coords[0] > a.coords[0] for a, b in itertools.pairwise(steps))
 
 
 def test_contrast_is_computed_as_wcag_says() -> None:
@@ -179,9 +176,7 @@ def test_staircase_alternative_nests_stages_in_their_phases() -> None:
 
 def test_ids_are_unique_per_figure_and_words_follow_the_language() -> None:
     model = make("cycle", 5, key="sirkel")
-    page = figure_html(model, lang="en", figure_id="a") + figure_html(
-        model, lang="en", figure_id="b"
-    )
+    page = figure_html(model, lang="en", figure_id="a") + figure_html(model, lang="en", figure_id="b")
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids)) >= 4
     assert '<title id="a-title">Figure: Modell</title>' in page
@@ -191,9 +186,7 @@ def test_ids_are_unique_per_figure_and_words_follow_the_language() -> None:
 
 def test_hostile_text_is_escaped_everywhere() -> None:
     evil = "<script>alert(\"x\")</script> & {{ 7*7 }} 'q'"
-    model, problems = parse(
-        model_yaml("staircase", 3, title=evil).replace(quote(name(0)), quote(evil))
-    )
+    model, problems = parse(model_yaml("staircase", 3, title=evil).replace(quote(name(0)), quote(evil)))
     assert model is not None and not problems
     for html in (figure_html(model, lang="nb"), stage_check_html(model, lang="nb")):
         assert "<script" not in html and "{{" not in html and "}}" not in html
@@ -202,38 +195,28 @@ def test_hostile_text_is_escaped_everywhere() -> None:
     assert svg.find(f"{SVG}title").text == f"Figur: {evil}"
     assert texts(svg, "stage")[0] == evil
     assert evil in "".join(alternative(html).itertext())
-    assert evil in "".join(
-        ET.fromstring(re.search(r"<figcaption>.*</figcaption>", html).group(0)).itertext()
-    )
+    assert evil in "".join(ET.fromstring(re.search(r"<figcaption>.*</figcaption>", html).group(0)).itertext())
 
 
 # --- parse errors -------------------------------------------------------------------
 
 
 def test_unknown_keys_get_did_you_mean_with_their_lines() -> None:
-    text = (
-        model_yaml("staircase", 3)
-        .replace("phases:", "phases:", 1)
-        .replace("    stages:", "    stagse:", 1)
-    )
+    text = model_yaml("staircase", 3).replace("phases:", "phases:", 1).replace("    stages:", "    stagse:", 1)
     text = text.replace("kind: staircase", "kind: staircase\ndescriptoin: hei")
     _, problems = parse(text)
     messages = [str(p) for p in problems.items]
     lines = text.splitlines()
     typo = next(i for i, line in enumerate(lines, 1) if "stagse" in line)
     assert any(
-        m.startswith(f"content/models/m.yaml:{typo}: unknown key 'stagse'")
-        and "did you mean 'stages'" in m
+        m.startswith(f"content/models/m.yaml:{typo}: unknown key 'stagse'") and "did you mean 'stages'" in m
         for m in messages
     ), messages
-    assert any(":3: unknown key 'descriptoin'" in m and "'description'" in m for m in messages), (
+    assert any(":3: unknown key 'descriptoin'" in m and "'description'" in m for m in messages), messages
+    phase_line = typo - 1
+    assert any(m.startswith(f"content/models/m.yaml:{phase_line}: a phase is missing 'stages'") for m in messages), (
         messages
     )
-    phase_line = typo - 1
-    assert any(
-        m.startswith(f"content/models/m.yaml:{phase_line}: a phase is missing 'stages'")
-        for m in messages
-    ), messages
 
 
 def test_wrong_kind_and_empty_lists_are_reported_in_one_pass() -> None:

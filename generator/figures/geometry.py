@@ -43,12 +43,7 @@ class Rect:
         )
 
     def within(self, other: Rect) -> bool:
-        return (
-            self.x >= other.x
-            and self.y >= other.y
-            and self.right <= other.right
-            and self.bottom <= other.bottom
-        )
+        return self.x >= other.x and self.y >= other.y and self.right <= other.right and self.bottom <= other.bottom
 
 
 @dataclass(frozen=True)
@@ -126,9 +121,7 @@ def arrowhead(x: float, y: float, dx: float, dy: float, size: float = 12) -> Sha
     ux, uy = dx / length, dy / length
     bx, by = x - ux * size, y - uy * size
     px, py = -uy * size * 0.5, ux * size * 0.5
-    return Shape(
-        "polygon", (x, y, bx + px, by + py, bx - px, by - py), OUTLINE, OUTLINE, 1, role="arrow"
-    )
+    return Shape("polygon", (x, y, bx + px, by + py, bx - px, by - py), OUTLINE, OUTLINE, 1, role="arrow")
 
 
 def tint(i: int) -> str:

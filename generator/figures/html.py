@@ -92,13 +92,8 @@ def text_alternative(model: Model, words: dict[str, str]) -> str:
         items = []
         for phase in data.phases:
             about = f" – {escape(phase.description)}" if phase.description else ""
-            stages = "".join(
-                f"<li>{_item(s.name, (s.statement,) if s.statement else ())}</li>"
-                for s in phase.stages
-            )
-            items.append(
-                f"<li>{escape(words['phase'])}: {escape(phase.name)}{about}<ol>{stages}</ol></li>"
-            )
+            stages = "".join(f"<li>{_item(s.name, (s.statement,) if s.statement else ())}</li>" for s in phase.stages)
+            items.append(f"<li>{escape(words['phase'])}: {escape(phase.name)}{about}<ol>{stages}</ol></li>")
         return f"<ol>{''.join(items)}</ol>"
     listed = "".join(f"<li>{_item(e.name, e.texts)}</li>" for e in entries(data))
     extra = ""

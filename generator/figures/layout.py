@@ -99,9 +99,7 @@ def staircase(data: Staircase, time_word: str) -> Layout:
     labels: list[Label] = []
     for i, (p, _) in enumerate(steps):
         left, _, name, said = rows[i]
-        shapes.append(
-            rect(Rect(left, tops[i], bars_right - left, heights[i]), tint(p), role="stage")
-        )
+        shapes.append(rect(Rect(left, tops[i], bars_right - left, heights[i]), tint(p), role="stage"))
         labels.append(shifted(name, y=tops[i] + (heights[i] - name.box.h) / 2))
         labels.append(shifted(said, y=tops[i] + (heights[i] - said.box.h) / 2))
     first = 0
@@ -135,10 +133,7 @@ def phases(data: Phases) -> Layout:
     n = len(data.phases)
     gap, notch = 8.0, 22.0
     cw = (WIDTH - 2 * MARGIN - (n - 1) * gap) / n
-    heads = [
-        label(ph.name, 0, 0, cw - 2 * notch - 2 * PAD, NAME + 2, bold=True, anchor="middle")
-        for ph in data.phases
-    ]
+    heads = [label(ph.name, 0, 0, cw - 2 * notch - 2 * PAD, NAME + 2, bold=True, anchor="middle") for ph in data.phases]
     head_h = max(60.0, max(h.box.h for h in heads) + 2 * PAD)
     bodies: list[list[Label]] = []
     for i, ph in enumerate(data.phases):

@@ -53,27 +53,18 @@ def cycle(data: Cycle) -> Layout:
             items.append(replace(said, role="statement", index=i))
         parts.append(items)
     box_h = max(sum(p.box.h for p in items) + 6 * (len(items) - 1) for items in parts) + 2 * PAD
-    centre = (
-        label(data.centre, 0, 0, 150, NAME + 1, bold=True, anchor="middle", role="centre")
-        if data.centre
-        else None
-    )
+    centre = label(data.centre, 0, 0, 150, NAME + 1, bold=True, anchor="middle", role="centre") if data.centre else None
     rc = math.hypot(centre.box.w / 2, centre.box.h / 2) + PAD + 4 if centre else 0.0
     angles = [-math.pi / 2 + 2 * math.pi * i / n for i in range(n)]
 
     def boxes(radius: float) -> list[Rect]:
-        return [
-            Rect(radius * math.cos(a) - box_w / 2, radius * math.sin(a) - box_h / 2, box_w, box_h)
-            for a in angles
-        ]
+        return [Rect(radius * math.cos(a) - box_w / 2, radius * math.sin(a) - box_h / 2, box_w, box_h) for a in angles]
 
     def fits(radius: float) -> bool:
         found = boxes(radius)
         apart = all(not a.overlaps(b, 24) for k, a in enumerate(found) for b in found[k + 1 :])
         clear = all(_distance(0, 0, b) > rc + 16 for b in found)
-        mids = [
-            (radius * math.cos(a + math.pi / n), radius * math.sin(a + math.pi / n)) for a in angles
-        ]
+        mids = [(radius * math.cos(a + math.pi / n), radius * math.sin(a + math.pi / n)) for a in angles]
         free = all(_distance(x, y, b) > 14 for x, y in mids for b in found)
         return apart and clear and free
 
@@ -101,17 +92,13 @@ def cycle(data: Cycle) -> Layout:
         )
     labels: list[Label] = []
     for i, b in enumerate(found):
-        shapes.append(
-            rect(Rect(cx + b.x, cy + b.y, b.w, b.h), tint(0), width=2, role="stage", radius=8)
-        )
+        shapes.append(rect(Rect(cx + b.x, cy + b.y, b.w, b.h), tint(0), width=2, role="stage", radius=8))
         y = cy + b.y + (b.h - sum(p.box.h for p in parts[i]) - 6 * (len(parts[i]) - 1)) / 2
         for p in parts[i]:
             labels.append(replace(_shift(p, cx + b.x + b.w / 2, y), background=tint(0)))
             y += p.box.h + 6
     if centre:
-        shapes.append(
-            Shape("circle", (cx, cy, rc), tint(1), OUTLINE, 2, dashed=True, role="centre")
-        )
+        shapes.append(Shape("circle", (cx, cy, rc), tint(1), OUTLINE, 2, dashed=True, role="centre"))
         labels.append(replace(_shift(centre, cx, cy - centre.box.h / 2), background=tint(1)))
     return Layout(width, height, tuple(shapes), tuple(labels))
 
@@ -155,9 +142,7 @@ def timeline(data: Timeline) -> Layout:
                     role="connector",
                 )
             )
-            labels.append(
-                replace(_shift(ask, cx, MARGIN + (box_h - ask.box.h) / 2), background=tint(i))
-            )
+            labels.append(replace(_shift(ask, cx, MARGIN + (box_h - ask.box.h) / 2), background=tint(i)))
         shapes.append(Shape("circle", (cx, axis_y, 9), DARK, OUTLINE, 2, role="point"))
         name = replace(
             label(p.name, cx, axis_y + 18, cw - 12, NAME + 1, bold=True, anchor="middle"),
@@ -215,9 +200,7 @@ def columns(data: Columns) -> Layout:
         ]
         for i, c in enumerate(data.columns)
     ]
-    row_h = [
-        max((col[j].box.h for col in cells if col[j]), default=0.0) + 2 * PAD for j in range(depth)
-    ]
+    row_h = [max((col[j].box.h for col in cells if col[j]), default=0.0) + 2 * PAD for j in range(depth)]
     shapes: list[Shape] = []
     labels: list[Label] = []
     bottom = MARGIN + head_h
@@ -232,9 +215,7 @@ def columns(data: Columns) -> Layout:
             if cell is not None:
                 shapes.append(Shape("line", (cx, above, cx, y - 2), width=2, role="connector"))
                 shapes.append(arrowhead(cx, y, 0, 1, 10))
-                shapes.append(
-                    rect(Rect(x, y, cw, row_h[j]), tint(i), width=2, role="item", radius=6)
-                )
+                shapes.append(rect(Rect(x, y, cw, row_h[j]), tint(i), width=2, role="item", radius=6))
                 labels.append(_shift(cell, cx, y + (row_h[j] - cell.box.h) / 2))
                 above = y + row_h[j]
             y += row_h[j]

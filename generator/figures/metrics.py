@@ -9,9 +9,7 @@ a line that fits here fits in every font of the stack.
 
 from __future__ import annotations
 
-FONT_FAMILY = (
-    "Segoe UI, Roboto, Helvetica Neue, Arial, Liberation Sans, Arimo, DejaVu Sans, sans-serif"
-)
+FONT_FAMILY = "Segoe UI, Roboto, Helvetica Neue, Arial, Liberation Sans, Arimo, DejaVu Sans, sans-serif"
 ASCENT = 0.95  # em above the baseline (DejaVu: 0.928), so the first line starts inside its box
 DESCENT = 0.25  # em below the last baseline (DejaVu: 0.236)
 LINE_HEIGHT = 1.25  # em between baselines

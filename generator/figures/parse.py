@@ -32,9 +32,7 @@ COMMON = {
 }
 KIND_FIELDS = {
     "staircase": {"phases": s.Field(s.listing, required=True, doc="phases, each with stages")},
-    "phases": {
-        "phases": s.Field(s.listing, required=True, doc="phases with keywords and statement")
-    },
+    "phases": {"phases": s.Field(s.listing, required=True, doc="phases with keywords and statement")},
     "cycle": {
         "steps": s.Field(s.listing, required=True, doc="the steps round the circle"),
         "centre": s.Field(s.text, default="", doc="text in the middle"),
@@ -79,9 +77,7 @@ LIMITS = {
 MAX_STAGES = 30  # across all phases of a staircase
 
 
-def parse_model(
-    key: str, data: YamlMap, path: Path, md: MarkdownIt, problems: Problems
-) -> Model | None:
+def parse_model(key: str, data: YamlMap, path: Path, md: MarkdownIt, problems: Problems) -> Model | None:
     """Validate one model file; report every problem and return None if any is fatal."""
     raw_kind = data.get("kind") if isinstance(data, YamlMap) else None
     kind = raw_kind if isinstance(raw_kind, str) and raw_kind in KIND_FIELDS else None
@@ -117,9 +113,7 @@ def _items(
     found = []
     for i, item in enumerate(items):
         if isinstance(item, str) and "name" in schema:
-            values = {
-                k: f.default() if callable(f.default) else f.default for k, f in schema.items()
-            }
+            values = {k: f.default() if callable(f.default) else f.default for k, f in schema.items()}
             found.append(({**values, "name": item.strip()}, None, items.line_of(i)))
             continue
         v = s.check(item, schema, path, problems, what, items.line_of(i))
@@ -132,9 +126,7 @@ def _items(
 def _count(n: int, field: str, line: int, path: Path, problems: Problems) -> None:
     low, high = LIMITS[field]
     if n < low:
-        problems.add(
-            path, line, f"'{field}' has {n} item(s), fewer than {low}", f"add {field} to the list"
-        )
+        problems.add(path, line, f"'{field}' has {n} item(s), fewer than {low}", f"add {field} to the list")
     elif n > high:
         problems.add(path, line, f"'{field}' has {n} items, more than {high}", "split the model")
 
@@ -144,28 +136,20 @@ def _staircase(data: YamlMap, v: dict, path: Path, problems: Problems) -> Stairc
     total = 0
     for pv, raw, line in _items(data, v, "phases", STAIRCASE_PHASE, path, problems, "a phase"):
         if raw is None:
-            problems.add(
-                path, line, f"phase '{pv['name']}' has no stages", "write `name:` and `stages:`"
-            )
+            problems.add(path, line, f"phase '{pv['name']}' has no stages", "write `name:` and `stages:`")
             continue
         found = _items(raw, pv, "stages", STAGE, path, problems, "a stage")
         stages = tuple(Stage(sv["name"], sv["statement"]) for sv, _, _ in found if sv["name"])
         total += len(stages)
         phases.append(Phase(pv["name"], pv["description"], stages=stages))
     if total > MAX_STAGES:
-        problems.add(
-            path, data.line_of("phases"), f"{total} stages are too many", f"keep to {MAX_STAGES}"
-        )
+        problems.add(path, data.line_of("phases"), f"{total} stages are too many", f"keep to {MAX_STAGES}")
     return Staircase(tuple(phases))
 
 
 def _phases(data: YamlMap, v: dict, path: Path, problems: Problems) -> Phases | None:
     found = _items(data, v, "phases", SHORT_PHASE, path, problems, "a phase")
-    return Phases(
-        tuple(
-            Phase(p["name"], p["description"], p["keywords"], p["statement"]) for p, _, _ in found
-        )
-    )
+    return Phases(tuple(Phase(p["name"], p["description"], p["keywords"], p["statement"]) for p, _, _ in found))
 
 
 def _cycle(data: YamlMap, v: dict, path: Path, problems: Problems) -> Cycle | None:
