@@ -39,7 +39,8 @@ class Problems:
         p = Path(path)
         if self.root is not None:
             with contextlib.suppress(ValueError):
-                p = p.resolve().relative_to(self.root.resolve().parent)
+                # Resolve the folder only: a refused symbolic link is named as the author made it.
+                p = (p.parent.resolve() / p.name).relative_to(self.root.resolve().parent)
         return p.as_posix()
 
     def extend(self, other: Problems) -> None:

@@ -47,7 +47,7 @@ def built(content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 # (file, old text, new text, expected line, expected fragment of the message)
 CASES = [
     ("gathering.yaml", "venue: Gardermoen", "venue: [Gardermoen", 0, "not valid YAML"),
-    ("gathering.yaml", "title: Nettverk – omdømme", "titel: Nettverk – omdømme", 3, "did you mean 'title'?"),
+    ("gathering.yaml", "title: Nettverk – omdømme", "titel: Nettverk – omdømme", 2, "did you mean 'title'?"),
     ("gathering.yaml", "  - date: 2013-03-12\n", "  - dato: 2013-03-12\n", 0, "missing 'date'"),
     ("sessions/scanning.md", "duration: 5", "duration: lenge", 3, "'duration'"),
     ("sessions/attraktive-arbeidsgivere.md", 'start: "14.15"', 'start: "25:61"', 3, "not a time of day"),

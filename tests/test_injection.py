@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = text.replace("title: Nettverk – omdømme", f"title: {q}", 1).replace("venue: Gardermoen", f"venue: {q}")
     text = text.replace("name: Bjørn Pettersen", f"name: {q}").replace("{title: Pause, start", f"{{title: {q}, start")
     gathering.write_text(text, "utf-8")
+    # The renamed break gets another page name, so the deck's slide for it lets go of it.
+    deck = content / GATHERING / "decks" / "samling-mars-2013.md"
+    deck.write_text(deck.read_text("utf-8").replace("<!-- session: pause -->\n", "", 1), "utf-8")
     session = content / GATHERING / "sessions" / "program.md"
     session.write_text(
         f"---\ntitle: {q}\nduration: 10\nfacilitators: [bjorn]\nnotes: {q}\n---\n"
@@ -53,7 +57,8 @@ def test_no_raw_script_or_broken_attribute_in_any_page(hostile_site: Path) -> No
         assert SCRIPT not in html, page
         assert 'onmouseover="alert' not in html, page
         assert "<img src=x onerror" not in html, page
-        assert "javascript:alert" not in html and "data:text/html" not in html, page
+        # markdown-it leaves a refused link as its literal text; what matters is no link or source.
+        assert not re.search(r"(href|src|action)\s*=\s*[\"']?\s*(javascript|data):", html, re.I), page
         assert "49" not in html.split("7*7")[0][-5:], "template syntax in content was evaluated"
 
 

@@ -133,7 +133,22 @@ async def _expect_reload(port: int, action: Callable[[], None], timeout: float) 
 
 def expect_reload(server: Served, action: Callable[[], None], timeout: float = 10) -> dict[str, object]:
     """Connect as livereload.js does, do `action`, and return the next message the server pushes."""
-    return asyncio.run(_expect_reload(server.port, action, timeout))
+    # A thread of its own: Playwright's sync API keeps an event loop running in the main thread
+    # once any browser test has run, and asyncio.run refuses to start inside it.
+    outcome: list[dict[str, object] | BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(asyncio.run(_expect_reload(server.port, action, timeout)))
+        except BaseException as error:  # handed to the test's thread below
+            outcome.append(error)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 def edit(path: Path, old: str, new: str) -> None:
