@@ -56,3 +56,18 @@ def test_calendars_and_static_files_carry_no_notes(built_site: Path) -> None:
     others = [p for p in built_site.rglob("*") if p.is_file() and p.suffix in {".ics", ".js", ".css", ".json", ".txt"}]
     assert any(p.suffix == ".ics" for p in others)
     assert not [str(p) for p in others if "Sissel noterer" in p.read_text("utf-8", errors="replace")]
+
+
+def test_the_facilitator_overview_leads_to_each_decks_presenter_and_notes_views(built_site: Path) -> None:
+    overview = facilitator_folder(built_site) / "index.html"
+    targets = {(overview.parent / t).resolve() for t in HREF.findall(overview.read_text("utf-8"))}
+    views = sorted(
+        p for p in (built_site / GATHERING / "decks").glob("*.html") if DECK_FACILITATOR_VIEWS.search(p.as_posix())
+    )
+    assert views and all(v.resolve() in targets for v in views)
+    linking = [
+        str(page.relative_to(built_site))
+        for page in participant_pages(built_site)
+        if "-notes.html" in "".join(HREF.findall(page.read_text("utf-8")))
+    ]
+    assert not linking, "a participant page links to the speaker notes"

@@ -126,3 +126,25 @@ def test_file_names_are_safe_on_windows_shares(built_site: Path) -> None:
 def test_every_page_names_its_language(built_site: Path) -> None:
     for page in all_pages(built_site):
         assert re.search(r'<html lang="(nb|nn|en)"', page.read_text("utf-8")), page
+
+
+def test_ids_are_unique_on_every_page(built_site: Path) -> None:
+    repeated = {}
+    for page in all_pages(built_site):
+        ids = re.findall(r'\sid="([^"]+)"', page.read_text("utf-8"))
+        if dupes := sorted({i for i in ids if ids.count(i) > 1}):
+            repeated[str(page.relative_to(built_site))] = dupes
+    assert not repeated
+
+
+def test_a_model_shown_twice_on_a_page_gets_ids_of_its_own(content_copy: Path, tmp_path: Path) -> None:
+    from generator.build import build
+
+    session = content_copy / GATHERING / "sessions" / "program.md"
+    session.write_text(session.read_text("utf-8") + "\n::: model forankring\n:::\n\n::: model forankring\n:::\n", "utf-8")
+    build(content_copy, tmp_path / "out")
+    text = (tmp_path / "out" / GATHERING / "sessions" / "program.html").read_text("utf-8")
+    assert 'id="fig-forankring"' in text and 'id="fig-forankring-2"' in text
+    assert 'aria-labelledby="fig-forankring-2-title"' in text
+    model_page = (tmp_path / "out" / "models" / "forankring.html").read_text("utf-8")
+    assert "<figcaption>" not in model_page, "the model's own page says title and description once"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,8 +102,17 @@ def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
     def url(target: str) -> str:
         return relative(here, target)
 
+    seen: dict[str, int] = {}
+
     def embed(html: str) -> Markup:
-        return Markup(PLACEHOLDER.sub(lambda m: _embed(m.group(1), m.group(2), site, plan.gathering, lang, url), html))
+        def one(m: re.Match[str]) -> str:
+            kind, name = m.group(1), m.group(2)
+            # A model shown twice on a page needs ids of its own the second time.
+            seen[name] = seen.get(name, 0) + 1
+            figure_id = f"fig-{name}" if seen[name] == 1 else f"fig-{name}-{seen[name]}"
+            return _embed(kind, name, site, plan.gathering, lang, url, here, figure_id)
+
+        return Markup(PLACEHOLDER.sub(one, html))
 
     logo = site.config.branding.logo
     return {
@@ -136,14 +146,19 @@ def render_page(env: jinja2.Environment, site: Site, theme: Theme, plan: PagePla
     return Output(plan.path, html.encode("utf-8"))
 
 
-def _embed(kind: str, name: str, site: Site, g: Gathering | None, lang: str, url: Any) -> str:
+def _embed(
+    kind: str, name: str, site: Site, g: Gathering | None, lang: str, url: Any, here: str, figure_id: str
+) -> str:
     if kind == "model":
         from generator.figures import figure_html
 
         model = next((m for m in site.models if m.key == name), None)
         if model is None:
             return ""
-        return figure_html(model, lang=lang, figure_id=f"fig-{name}") + (
+        if pages.model_path(model) == here:
+            # The model's own page already shows its title and description.
+            return figure_html(model, lang=lang, caption=False, figure_id=figure_id)
+        return figure_html(model, lang=lang, figure_id=figure_id) + (
             f'<p class="figure-link"><a href="{url(pages.model_path(model))}">{Markup.escape(model.title)}</a></p>'
         )
     sheet = next((w for w in g.worksheets if w.key == name), None) if g else None
