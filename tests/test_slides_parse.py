@@ -121,6 +121,19 @@ def test_a_bad_deck_fails_the_check_with_file_and_line(content_copy: Path) -> No
     ]
 
 
+@pytest.mark.parametrize("view", ["notes", "presenter", "handout"])
+def test_a_deck_named_like_another_decks_view_is_refused(content_copy: Path, view: str) -> None:
+    decks = content_copy / "nettverk-omdomme-2013-03" / "decks"
+    (decks / f"samling-mars-2013-{view}.md").write_text("---\ntitle: Kopi\n---\n# Kopi\n", "utf-8")
+    with pytest.raises(ContentError) as caught:
+        check(content_copy)
+    assert any(
+        p.path.endswith(f"/samling-mars-2013-{view}.md")
+        and f"would overwrite the {view} page of the deck 'samling-mars-2013'" in p.message
+        for p in caught.value.problems
+    ), caught.value.problems
+
+
 def _session(key: str, start: int, minutes: int, decks: tuple[str, ...] = ()) -> Session:
     return Session(key, key.title(), "plenary", start, start + minutes, True, minutes, decks=decks)
 

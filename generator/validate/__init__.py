@@ -67,6 +67,9 @@ def _memo_key(tree: ContentTree, files: GatheringFiles, language: str, raw_html:
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
+DECK_VIEWS = ("presenter", "handout", "notes")
+
+
 def _gathering(
     files: GatheringFiles, language: str, md: MarkdownIt, models: tuple[Model, ...], problems: Problems
 ) -> Gathering | None:
@@ -78,8 +81,19 @@ def _gathering(
                 f"the file name '{doc.path.name}' is not a safe page name",
                 "rename it with a–z, 0–9 and - only",
             )
+    names = {d.path.stem for d in files.decks}
+    for doc in files.decks:
+        # A deck's presenter, handout and notes pages are named after it with these endings.
+        base, _, view = doc.path.stem.rpartition("-")
+        if view in DECK_VIEWS and base in names:
+            problems.add(
+                doc.path,
+                0,
+                f"the page of this deck would overwrite the {view} page of the deck '{base}'",
+                "rename the file",
+            )
     known = Known(
-        decks=frozenset(d.path.stem for d in files.decks),
+        decks=frozenset(names),
         worksheets=frozenset(w.path.stem for w in files.worksheets),
         models=frozenset(m.key for m in models),
     )
