@@ -141,7 +141,9 @@ def test_a_model_shown_twice_on_a_page_gets_ids_of_its_own(content_copy: Path, t
     from generator.build import build
 
     session = content_copy / GATHERING / "sessions" / "program.md"
-    session.write_text(session.read_text("utf-8") + "\n::: model forankring\n:::\n\n::: model forankring\n:::\n", "utf-8")
+    session.write_text(
+        session.read_text("utf-8") + "\n::: model forankring\n:::\n\n::: model forankring\n:::\n", "utf-8"
+    )
     build(content_copy, tmp_path / "out")
     text = (tmp_path / "out" / GATHERING / "sessions" / "program.html").read_text("utf-8")
     assert 'id="fig-forankring"' in text and 'id="fig-forankring-2"' in text
