@@ -73,6 +73,10 @@ def test_the_accessibility_statement_is_linked_from_every_footer(content_copy: P
     build(content_copy, out)
     for path, footer in _footers(out).items():
         assert f'<a class="accessibility-statement" href="{STATEMENT}">Tilgjengelighetserklæring</a>' in footer, path
+    # A deck's audience view has no footer (the slides fill the screen): its bar carries the link.
+    for deck in (out / "nettverk-omdomme-2013-03" / "decks").glob("*.html"):
+        if not deck.stem.endswith(("-presenter", "-notes", "-handout")):
+            assert f'class="accessibility-statement" href="{STATEMENT}"' in deck.read_text("utf-8"), deck
 
 
 def test_without_a_statement_no_empty_link_is_made(built_site: Path) -> None:
