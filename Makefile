@@ -38,6 +38,7 @@ serve: $(STAMP)
 	$(VENV)/bin/samling serve --content $(CONTENT) --output $(OUTPUT)
 
 print: $(STAMP)
+	@sh scripts/system-deps.sh print
 	$(VENV)/bin/samling print --content $(CONTENT) --output $(OUTPUT)
 
 bench: $(STAMP)

@@ -2,11 +2,14 @@
 # Installs, from Debian's packages, what the tests need and only what is missing:
 # Chromium (browser tests), poppler-utils (PDF page counts), a Java runtime (the
 # Nu HTML checker) and pango (WeasyPrint). Never downloads a browser of its own.
+# `system-deps.sh print` installs only what `samling print` needs: pango and fonts.
 set -e
 missing=""
-[ -x /usr/bin/chromium ] || missing="$missing chromium"
-command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
-command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+if [ "$1" != print ]; then
+  [ -x /usr/bin/chromium ] || missing="$missing chromium"
+  command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
+  command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+fi
 ls /usr/lib/*/libpango-1.0.so.0 >/dev/null 2>&1 || missing="$missing libpango-1.0-0 libpangoft2-1.0-0"
 fc-list 2>/dev/null | grep -qi dejavu || missing="$missing fonts-dejavu-core"
 fc-list 2>/dev/null | grep -qi liberation || missing="$missing fonts-liberation"
