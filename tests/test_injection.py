@@ -44,9 +44,35 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"{HOSTILE}\n\n[klikk](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=)\n",
         "utf-8",
     )
+    sheet = content / GATHERING / "worksheets" / "risikoskjema.yaml"
+    sheet.write_text(
+        sheet.read_text("utf-8").replace("title: Hvor ligger den største risiko?", f"title: {q}", 1), "utf-8"
+    )
     out = root / "output"
     build(content, out)
     return out
+
+
+def test_the_calendar_holds_the_hostile_title_as_plain_text(hostile_site: Path) -> None:
+    import icalendar
+
+    raw = (hostile_site / GATHERING / "kalender.ics").read_bytes()
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert HOSTILE in [str(e["SUMMARY"]) for e in events]
+    assert raw.count(b"\r\nBEGIN:VEVENT\r\n") == len(events), "no text started an event of its own"
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n")), "lines are folded"
+
+
+def test_the_printed_worksheet_shows_the_hostile_title_as_text(hostile_site: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from generator.print import print_worksheets
+
+    result = print_worksheets(hostile_site.parent / "content", tmp_path / "out")
+    pdf = tmp_path / "out" / "print" / GATHERING / "risikoskjema.pdf"
+    assert f"print/{GATHERING}/risikoskjema.pdf" in result.pdfs
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    assert SCRIPT in text and "{{ 7*7 }}" in text, text[:300]
 
 
 def test_no_raw_script_or_broken_attribute_in_any_page(hostile_site: Path) -> None:
