@@ -12,62 +12,78 @@ import datetime as dt
 import html
 import re
 
-from icalendar import Calendar, Event
-
 from generator.model import Day, Gathering, Session
 from generator.render.agenda import local_time
+from generator.render.ical import fold, local, raw, stamp, text, vtimezone
 from generator.render.pages import calendar_path
 
 PRODID = "-//Samling//Samling agenda//NO"
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|tr|div|blockquote)>|<br\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]+>")
+CRLF = b"\r\n"
 
 
 def calendar_files(g: Gathering) -> list[tuple[str, bytes]]:
     """(output path, bytes) for the whole gathering and for each of its days."""
-    files = [(calendar_path(g), gathering_calendar(g, list(g.days)))]
-    files += [(calendar_path(g, day.key), gathering_calendar(g, [day])) for day in g.days]
+    # Each day's events are written once and shared by the gathering's calendar and the day's own.
+    events = {day.key: day_events(g, day) for day in g.days}
+    files = [(calendar_path(g), gathering_calendar(g, list(g.days), events))]
+    files += [(calendar_path(g, day.key), gathering_calendar(g, [day], events)) for day in g.days]
     return files
 
 
-def gathering_calendar(g: Gathering, days: list[Day]) -> bytes:
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", g.title if len(days) != 1 else f"{g.title} {days[0].key}")
-    cal.add("x-wr-timezone", g.timezone)
-    for day in days:
-        for s in day.sessions():
-            cal.add_component(session_event(g, day, s))
-    if days:
+def gathering_calendar(g: Gathering, days: list[Day], events: dict[str, list[bytes]] | None = None) -> bytes:
+    """A VCALENDAR of the days; properties in the order icalendar wrote them (canonical, then by name)."""
+    name = g.title if len(days) != 1 else f"{g.title} {days[0].key}"
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{text(PRODID)}",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{raw(name)}",
+        f"X-WR-TIMEZONE:{raw(g.timezone)}",
+    ]
+    out = [fold(line) + CRLF for line in head]
+    body = [e for day in days for e in (events[day.key] if events is not None else day_events(g, day))]
+    if body:
         # The zone's rules around the gathering only: a short VTIMEZONE that still covers every event.
         first, last = days[0].date, days[-1].date
-        cal.add_missing_timezones(first - dt.timedelta(days=366), last + dt.timedelta(days=366))
-    return cal.to_ical()
+        out.append(vtimezone(g.timezone, first - dt.timedelta(days=366), last + dt.timedelta(days=366)))
+    out += body
+    out.append(b"END:VCALENDAR\r\n")
+    return b"".join(out)
 
 
 def session_uid(g: Gathering, day: Day, s: Session) -> str:
     return f"{g.key}-{day.key}-{s.start // 60:02d}{s.start % 60:02d}-{s.key}@samling"
 
 
-def session_event(g: Gathering, day: Day, s: Session) -> Event:
-    event = Event()
-    event.add("uid", session_uid(g, day, s))
+def day_events(g: Gathering, day: Day) -> list[bytes]:
     # A stamp from the programme, not the build clock: unchanged content gives unchanged files.
-    event.add("dtstamp", local_time(g.timezone, day.date, 0).astimezone(dt.UTC))
-    event.add("summary", s.title)
-    event.add("dtstart", local_time(g.timezone, day.date, s.start))
-    event.add("dtend", local_time(g.timezone, day.date, s.end))
-    location = ", ".join(part for part in (g.venue, s.room) if part)
-    if location:
-        event.add("location", location)
+    dtstamp = stamp(local_time(g.timezone, day.date, 0).astimezone(dt.UTC))
+    return [session_event(g, day, s, dtstamp) for s in day.sessions()]
+
+
+def session_event(g: Gathering, day: Day, s: Session, dtstamp: str) -> bytes:
+    """One VEVENT, folded, with CRLFs."""
+    lines = [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{text(s.title)}",
+        f"DTSTART{local(g.timezone, day.date, s.start)}",
+        f"DTEND{local(g.timezone, day.date, s.end)}",
+        f"DTSTAMP:{dtstamp}",
+        f"UID:{text(session_uid(g, day, s))}",
+    ]
     description = session_description(s)
     if description:
-        event.add("description", description)
+        lines.append(f"DESCRIPTION:{text(description)}")
+    location = ", ".join(part for part in (g.venue, s.room) if part)
+    if location:
+        lines.append(f"LOCATION:{text(location)}")
     if s.kind in ("break", "meal", "social"):
-        event.add("transp", "TRANSPARENT")
-    return event
+        lines.append("TRANSP:TRANSPARENT")
+    lines.append("END:VEVENT")
+    return b"".join(fold(line) + CRLF for line in lines)
 
 
 def session_description(s: Session) -> str:
