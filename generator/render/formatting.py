@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date
 
@@ -21,19 +22,23 @@ def span(start: int, end: int, separator: str = ".") -> str:
     return f"{clock(start, separator)}\u2013{clock(end, separator)}"
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and asked for on every page of a gathering: Babel once per date
 def long_date(day: dt.date, lang: str) -> str:
     """ "mandag 11. mars 2013", "måndag 11. mars 2013", "Monday 11 March 2013"."""
     return format_date(day, _LONG[lang], locale=_locale(lang))
 
 
+@functools.lru_cache(maxsize=4096)
 def short_date(day: dt.date, lang: str) -> str:
     return format_date(day, _SHORT[lang], locale=_locale(lang))
 
 
+@functools.lru_cache(maxsize=4096)
 def weekday(day: dt.date, lang: str) -> str:
     return format_date(day, "EEEE", locale=_locale(lang))
 
 
+@functools.lru_cache(maxsize=4096)
 def date_range(first: dt.date, last: dt.date, lang: str) -> str:
     """ "11.–12. mars 2013"; different months or years are written out in full."""
     if first == last:
