@@ -93,6 +93,7 @@ class Builder:
         self._tree: Any = None  # the ContentTree of the last build
         self._theme: Any = None  # the Theme of the last build, while no theme file changes
         self._env: Any = None  # its compiled Jinja environment
+        self._plans: dict[str, Any] = {}  # each gathering's page plans, while validation reuses the gathering
         self._code = ""
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
@@ -211,10 +212,10 @@ class Builder:
             keys = PageKeys.of(tree, theme.folders, self._code)
             if not self.warm:  # the texts live on in the model; the files' raw text is no longer needed
                 tree, cache.docs.known = None, {}
-            plans = plan_pages(site)
+            plans = plan_pages(site, self._plans if self.warm else None)
+            page_keys = [keys.key(plan) for plan in plans]
             todo: list[Any] = []
-            for plan in plans:
-                key = keys.key(plan)
+            for plan, key in zip(plans, page_keys, strict=True):
                 if key is None or cache.pages.get(plan.path) != (key, old.get(plan.path)):
                     todo.append(plan)
             groups: dict[str, list[str]] = {}  # gathering → its other files (calendars)
@@ -252,8 +253,7 @@ class Builder:
                 stage.abandon()
             raise
         self.manifest = read_manifest(out)
-        for plan in plans:
-            key = keys.key(plan)
+        for plan, key in zip(plans, page_keys, strict=True):
             if key is not None:
                 cache.pages[plan.path] = (key, self.manifest.get(plan.path, ""))
         for g in site.gatherings:

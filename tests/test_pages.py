@@ -57,3 +57,20 @@ def test_session_pages_carry_breadcrumbs_down_to_their_day() -> None:
     plan = next(p for p in plan_pages(small_site()) if p.path == "g/sessions/a.html")
     assert [path for _, path in plan.crumbs] == ["index.html", "g/index.html", "g/2013-03-11.html"]
     assert plan.crumbs[2][0] == "mandag 11. mars 2013"
+
+
+def test_relative_is_posixpath_relpath_without_its_cost() -> None:
+    """The fast path must agree with posixpath.relpath, odd segments ("", ".", "..") included."""
+    import itertools
+    import posixpath
+
+    segments = ["a", "b", "index.html", "x.html#top", "", ".", ".."]
+    for k in (1, 2, 3):
+        for here in map("/".join, itertools.product(segments, repeat=k)):
+            for target in map("/".join, itertools.product(segments, repeat=k)):
+                if here.startswith("/") or target.startswith("/") or not target:
+                    continue
+                assert relative(here, target) == posixpath.relpath(target, posixpath.dirname(here) or "."), (
+                    here,
+                    target,
+                )

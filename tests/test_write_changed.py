@@ -63,3 +63,12 @@ def test_a_failed_write_never_leaves_the_old_digest_for_a_changed_file(
     manifest = read_manifest(out)
     assert "a/side.html" not in manifest  # unknown now, so the next build writes it whatever its key says
     assert manifest["index.html"] == old["index.html"]
+
+
+def test_the_marker_text_is_json_dumps_with_indent_0() -> None:
+    import json
+
+    from generator.write import marker_text
+
+    for manifest in ({}, {"g/index.html": "0" * 32, 'æ/"q\\.html': "x"}):
+        assert marker_text(manifest) == json.dumps({"generator": "samling", "files": manifest}, indent=0)
