@@ -56,6 +56,9 @@ class Theme:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # No stat of every included template on every page: a Builder makes a new environment
+            # whenever a theme file may have changed (build.py).
+            auto_reload=False,
         )
 
 
