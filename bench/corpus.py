@@ -1,7 +1,7 @@
 """A deterministic benchmark corpus: N sessions in Samling's format, and the same text for Hugo and MkDocs.
 
-Sessions are spread over gatherings of 2 days × 10 sessions; each gathering also has one slide
-deck and two worksheets. Every session body is ~600 words of Markdown with headings, lists, a
+Sessions are spread over gatherings of 2 days × 10 sessions; each gathering also has two slide
+decks (one a day: 1,000 decks at 10,000 sessions) and two worksheets. Every session body is ~600 words of Markdown with headings, lists, a
 table, a code block, links and æøå. The same bodies are written as N pages of a minimal Hugo site
 (one single-page layout, no theme) and of a MkDocs site, so the comparison can be rerun anywhere.
 
@@ -106,12 +106,13 @@ def write_samling(n: int, root: Path, seed: int = 2013) -> dict[str, str]:
             f"facilitators:\n{people}\ndays:\n{''.join(day_yaml)}",
             "utf-8",
         )
-        slides = "\n\n---\n\n".join(
-            f"## {sentence(rng, 4)}\n\n- {sentence(rng, 6)}\n- {sentence(rng, 6)}" for _ in range(8)
-        )
-        (folder / "decks" / "innledning.md").write_text(
-            f"---\ntitle: Innledning\nsessions: [{flat[0]}]\n---\n{slides}\n", "utf-8"
-        )
+        for d, (deck, title) in enumerate((("innledning", "Innledning"), ("dag-2", "Dag 2"))):
+            slides = "\n\n---\n\n".join(
+                f"## {sentence(rng, 4)}\n\n- {sentence(rng, 6)}\n- {sentence(rng, 6)}" for _ in range(8)
+            )
+            (folder / "decks" / f"{deck}.md").write_text(
+                f"---\ntitle: {title}\nsessions: [{days[d % len(days)][0]}]\n---\n{slides}\n", "utf-8"
+            )
         (folder / "worksheets" / "refleksjon.yaml").write_text(
             f"title: Refleksjon\nsessions: [{flat[-1]}]\nintro: {sentence(rng, 10)}\nblocks:\n"
             f"  - type: question\n    text: {sentence(rng, 8)}\n    lines: 6\n"
