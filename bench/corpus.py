@@ -1,9 +1,10 @@
 """A deterministic benchmark corpus: N sessions in Samling's format, and the same text for Hugo and MkDocs.
 
 Sessions are spread over gatherings of 2 days × 10 sessions; each gathering also has two slide
-decks (one a day: 1,000 decks at 10,000 sessions) and two worksheets. Every session body is ~600 words of Markdown with headings, lists, a
-table, a code block, links and æøå. The same bodies are written as N pages of a minimal Hugo site
-(one single-page layout, no theme) and of a MkDocs site, so the comparison can be rerun anywhere.
+decks (one a day: 1,000 decks at 10,000 sessions) and two worksheets. Every session body is ~600
+words of Markdown with headings, lists, a table, a code block, links and æøå. The same bodies are
+written as N pages of a minimal Hugo site (one single-page layout, no theme) and of a MkDocs site,
+so the comparison can be rerun anywhere.
 
     python bench/corpus.py 1000 /tmp/corpus     # → /tmp/corpus/{samling,hugo,mkdocs}
 """
