@@ -108,8 +108,8 @@ def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
         def one(m: re.Match[str]) -> str:
             kind, name = m.group(1), m.group(2)
             # A model shown twice on a page needs ids of its own the second time.
-            seen[name] = seen.get(name, 0) + 1
-            figure_id = f"fig-{name}" if seen[name] == 1 else f"fig-{name}-{seen[name]}"
+            count = seen[m.group(0)] = seen.get(m.group(0), 0) + 1
+            figure_id = f"fig-{name}" if count == 1 else f"fig-{name}-{count}"
             return _embed(kind, name, site, plan.gathering, lang, url, here, figure_id)
 
         return Markup(PLACEHOLDER.sub(one, html))
