@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
+from generator.figures.geometry import Layout
 from generator.figures.kinds import Cycle, Staircase, entries
 from generator.figures.layout import layout_figure
 from generator.figures.svg import escape
@@ -70,7 +74,7 @@ def figure_html(model: Model, *, lang: str, caption: bool = True, figure_id: str
     """A self-contained <figure>: the SVG (role=img), the same content as a list, the caption."""
     words = words_for(lang)
     fid = figure_id or f"fig-{model.key}"
-    svg = _render_svg(layout_figure(model.data, words), fid, f"{words['figure']}: {model.title}")
+    svg = _render_svg(_layout(model.data, lang), fid, f"{words['figure']}: {model.title}")
     parts = [
         f'<figure class="samling-figure samling-figure--{escape(model.kind)}" id="{escape(fid)}">',
         svg,
@@ -83,6 +87,12 @@ def figure_html(model: Model, *, lang: str, caption: bool = True, figure_id: str
         )
     parts.append("</figure>")
     return "\n".join(parts)
+
+
+@functools.lru_cache(maxsize=256)
+def _layout(data: Any, lang: str) -> Layout:
+    # Pure, and a model may be drawn on many pages of a build (a deck shows it on four): lay it out once.
+    return layout_figure(data, words_for(lang))
 
 
 def text_alternative(model: Model, words: dict[str, str]) -> str:
