@@ -69,9 +69,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"samling: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("samling: interrupted; the previous output is untouched", file=sys.stderr)
-        return 130
+        return _interrupted()
+    except RuntimeError as exc:
+        # Ctrl-C while a module is being imported can arrive wrapped (e.g. by a dataclass's __set_name__).
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            return _interrupted()
+        raise
     return EXIT_USAGE
+
+
+def _interrupted() -> int:
+    print("samling: interrupted; the previous output is untouched", file=sys.stderr)
+    return 130
 
 
 def _content_output(p: argparse.ArgumentParser) -> None:

@@ -80,3 +80,20 @@ def test_killed_builds_never_damage_the_previous_output(tmp_path: Path) -> None:
     assert "Andre d0-s00" in (output / "samling-000" / "sessions" / "d0-s00.html").read_text("utf-8")
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".output.")]
     assert leftovers == [], leftovers
+
+
+def test_ctrl_c_during_an_import_ends_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python wraps a KeyboardInterrupt raised inside a class body's __set_name__ in a RuntimeError."""
+    from generator import cli
+
+    def interrupted(content: Path, output: Path) -> int:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__") from exc
+
+    monkeypatch.setattr(cli, "_build", interrupted)
+    assert cli.main(["build"]) == 130
+    assert "interrupted" in capsys.readouterr().err
