@@ -67,7 +67,7 @@ def _memo_key(tree: ContentTree, files: GatheringFiles, language: str, raw_html:
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
-DECK_VIEWS = ("presenter", "handout", "notes")
+DECK_VIEWS = ("presenter", "handout", "notes")  # the endings of render/pages.py deck_*_path
 
 
 def _gathering(
