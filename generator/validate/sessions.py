@@ -21,7 +21,7 @@ from generator.load.yamlfile import YamlList, YamlMap
 from generator.markdown import render_markdown
 from generator.model import SESSION_KINDS, Embed, Source, Text
 from generator.schedule import Plan
-from generator.slugs import slugify
+from generator.slugs import name_problem, slugify
 
 
 def _lang(value: Any) -> str:
@@ -147,6 +147,8 @@ class EntryReader:
             )
             return None
         self.used[name] = Source(self.path, line)
+        if bad := name_problem(doc.path.stem, doc.path.suffix):
+            self.problems.add(doc.path, 0, *bad)
         if doc.data is None:
             values = {"title": ""}
             self.problems.add(doc.path, 1, "has no front matter", "start the file with `---`, `title: …`, `---`")
