@@ -104,8 +104,19 @@ def content_target(base: str, url: str) -> str | None:
     return posixpath.normpath(posixpath.join(base, path)) if path else None
 
 
+def is_attachment(target: str) -> bool:
+    """content/files/… or GATHERING/files/…: the folders whose files are published as they are."""
+    parts = target.split("/")
+    return (len(parts) > 1 and parts[0] == "files") or (len(parts) > 2 and parts[1] == "files")
+
+
 def page_of(target: str) -> str:
-    """The output file for a content file: sessions/x.md → sessions/x.html, gathering.yaml → index.html."""
+    """The output file for a content file: sessions/x.md → sessions/x.html, gathering.yaml → index.html.
+
+    An attachment (in content/files/ or GATHERING/files/) is published as it is, whatever its ending.
+    """
+    if is_attachment(target):
+        return target
     if target.endswith("/gathering.yaml") or target == "gathering.yaml":
         return target.removesuffix("gathering.yaml") + "index.html"
     for suffix in (".md", ".yaml", ".yml"):

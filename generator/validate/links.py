@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.errors import Problems
 from generator.load import inside
+from generator.markdown import is_attachment
 from generator.model import Gathering, Session, Site, Text
 
 PAGE_SOURCES = (".md", ".yaml", ".yml")
@@ -38,6 +39,7 @@ def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset
     """`skip`: gatherings (by key) whose links were found good, while no file has come or gone since."""
     root = site.root
     inside_root = _Containment(root)
+    pages = published_pages(site)
     for path, text in texts(site, skip):
         for link in text.links:
             target = link.name
@@ -57,13 +59,43 @@ def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset
                     f"the {link.kind} '{target}' does not exist",
                     "check the path; it is relative to the file it is written in",
                 )
-            elif "files" not in Path(target).parts[:-1] and source.suffix not in PAGE_SOURCES:
+            elif is_attachment(target):
+                if Path(target).name.startswith("."):
+                    problems.add(
+                        path,
+                        link.line,
+                        f"the {link.kind} '{target}' is a hidden file, which is not published",
+                        "rename it without the leading dot",
+                    )
+            elif source.suffix in PAGE_SOURCES and target not in pages:
+                problems.add(
+                    path,
+                    link.line,
+                    f"the {link.kind} '{target}' is a file that does not become a page, so the link would be dead",
+                    "link to a session, deck, worksheet, model or gathering.yaml, or put the file in a files/ folder",
+                )
+            elif source.suffix not in PAGE_SOURCES:
                 problems.add(
                     path,
                     link.line,
                     f"the {link.kind} '{target}' is not in a files/ folder",
                     "put images and attachments in the gathering's files/ folder",
                 )
+
+
+def published_pages(site: Site) -> frozenset[str]:
+    """The content files (relative to the content folder) that become pages: only these can be linked as pages."""
+    paths = [m.source.path for m in site.models]
+    for g in site.gatherings:
+        paths += [g.source.path, *(s.source.path for s in g.sessions())]
+        paths += [d.source.path for d in g.decks] + [w.source.path for w in g.worksheets]
+    found = set()
+    for p in paths:
+        try:
+            found.add(p.relative_to(site.root).as_posix())
+        except ValueError:
+            continue
+    return frozenset(found)
 
 
 class _Containment:
