@@ -25,8 +25,8 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.container import container_plugin
 
+from generator.containers import use_containers
 from generator.model import Embed, Text
 
 EMBED_KINDS = ("model", "worksheet")
@@ -62,20 +62,11 @@ def make_markdown(raw_html: bool = False, cache: TextCache | None = None) -> Mar
     md.cache = cache
     md.enable("table")
     md.enable("strikethrough")
-    for name in ("notes", "lang", *EMBED_KINDS, *LAYOUT_CONTAINERS):
-        md.use(container_plugin, name, render=_render_container, validate=_starts_with(name))
+    use_containers(md, ("notes", "lang", *EMBED_KINDS, *LAYOUT_CONTAINERS), _render_container)
     if not raw_html:
         # markdown-it already drops javascript:, vbscript: and file:; also drop data:.
         md.validateLink = lambda url: bool(_SAFE_SCHEMES.match(url.strip()))  # type: ignore[method-assign]
     return md
-
-
-def _starts_with(name: str) -> Any:
-    def validate(params: str, *args: Any) -> bool:
-        words = params.strip().split()
-        return bool(words) and words[0] == name
-
-    return validate
 
 
 def _render_container(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
@@ -182,7 +173,7 @@ def _render(md: MarkdownIt, text: str, first_line: int, base: str) -> Text:
             if kind in EMBED_KINDS:
                 line = first_line + (token.map[0] if token.map else 0)
                 embeds.append(Embed(kind, words[1] if len(words) > 1 else "", line))
-        if not title and token.type == "heading_open" and i + 1 < len(tokens):
+        if not title and not depth and token.type == "heading_open" and i + 1 < len(tokens):
             title = tokens[i + 1].content
     env: dict[str, Any] = {}
     return Text(
