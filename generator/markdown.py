@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.table import table as _table
 from markdown_it.token import Token
 
 from generator.containers import use_containers
@@ -61,12 +63,39 @@ def make_markdown(raw_html: bool = False, cache: TextCache | None = None) -> Mar
     md = SamlingMarkdown("commonmark", {"html": raw_html, "linkify": False, "typographer": False})
     md.cache = cache
     md.enable("table")
+    md.block.ruler.at("table", _bounded_table, {"alt": ["paragraph", "reference"]})
+    md.add_render_rule("samling_too_big", lambda *args: "")
     md.enable("strikethrough")
     use_containers(md, ("notes", "lang", *EMBED_KINDS, *LAYOUT_CONTAINERS), _render_container)
     if not raw_html:
         # markdown-it already drops javascript:, vbscript: and file:; also drop data:.
         md.validateLink = lambda url: bool(_SAFE_SCHEMES.match(url.strip()))  # type: ignore[method-assign]
     return md
+
+
+# A table costs markdown-it some tokens per cell (a 3.8 MB table: 39 s and 2.5 GB), so tables are
+# bounded: a wider one, or more cells in one text, is left out and reported (see validate/links.py).
+MAX_TABLE_COLUMNS = 64
+MAX_TABLE_CELLS = 20_000
+TOO_BIG = "too-big"  # the Embed kind of a table left out
+_CELLS = "samling_table_cells"
+
+
+def _bounded_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if silent or not _table(state, start, end, True):
+        return silent and _table(state, start, end, True)
+    header = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    columns = header.strip().strip("|").count("|") + 1
+    last = start
+    while last < end and not state.isEmpty(last) and state.sCount[last] >= state.blkIndent:
+        last += 1
+    state.env[_CELLS] = state.env.get(_CELLS, 0) + columns * max(last - start - 2, 1)
+    if columns <= MAX_TABLE_COLUMNS and state.env[_CELLS] <= MAX_TABLE_CELLS:
+        return _table(state, start, end, False)
+    token = state.push("samling_too_big", "", 0)
+    token.map, token.meta = [start, last], {"columns": columns, "rows": last - start - 2}
+    state.line = last
+    return True
 
 
 def _render_container(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
@@ -154,6 +183,10 @@ def render_markdown(md: MarkdownIt, text: str, first_line: int = 1, base: str = 
 def _render(md: MarkdownIt, text: str, first_line: int, base: str) -> Text:
     tokens = md.parse(text)
     links = _local_links(tokens, base, first_line)
+    for token in tokens:
+        if token.type == "samling_too_big" and token.map:
+            size = f"a table of {token.meta['columns']} columns and {token.meta['rows']} rows"
+            links.append(Embed(TOO_BIG, size, first_line + token.map[0]))
     body: list[Token] = []
     notes: list[Token] = []
     embeds: list[Embed] = []
