@@ -23,6 +23,9 @@ _CLOSE = re.compile(r"(:{3,})[ \t]*")
 _STACK = "samling_containers"
 UNCLOSED = "samling_unclosed"  # env key: [(0-based line, "::: name")] of containers never closed
 _ALT = {"alt": ["paragraph", "reference", "blockquote", "list"]}
+# markdown-it spends some 40 µs a block, so 4 MB of one-line list items took a minute: a text is
+# bounded (render_markdown reports a longer one instead of parsing it).
+MAX_LINES = 20_000
 
 
 @dataclass
@@ -126,8 +129,8 @@ def container_problems(md: MarkdownIt, text: str) -> list[tuple[int, str, str]]:
     """(0-based line, what, what to do) for each container never closed, each `:::` line that closes
     nothing and each `::: NAME` that is no container: any of them means the text is not nested as
     its author meant, and notes could show. Cheap when the text has no `:::`."""
-    if ":::" not in text:
-        return []
+    if ":::" not in text or text.count("\n") >= MAX_LINES:
+        return []  # no container, or too long to be rendered at all (reported as such)
     env: dict[str, Any] = {}
     tokens: list[Any] = []
     md.block.parse(text, md, env, tokens)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.figures import metrics
-from generator.markdown import MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, TOO_BIG, make_markdown, render_markdown
+from generator.markdown import MAX_LINES, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, TOO_BIG, make_markdown, render_markdown
 
 GATHERING = "nettverk-omdomme-2013-03"
 
@@ -47,10 +47,10 @@ def test_a_table_over_the_limits_is_left_out_and_named(text: str, size: str) -> 
 def test_a_huge_table_is_one_line_with_file_and_line(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     session = content_copy / GATHERING / "sessions" / "scanning.md"
     lines = session.read_text("utf-8").count("\n")
-    session.write_text(session.read_text("utf-8") + "\n" + table(4, 100_000) + "\n", "utf-8")
+    session.write_text(session.read_text("utf-8") + "\n" + table(4, 6_000) + "\n", "utf-8")
     assert main(["check", "--content", str(content_copy)]) == 1
     err = capsys.readouterr().err.splitlines()
-    want = f"sessions/scanning.md:{lines + 2}: a table of 4 columns and 100000 rows is more than a page can hold — "
+    want = f"sessions/scanning.md:{lines + 2}: a table of 4 columns and 6000 rows is more than a page can hold — "
     assert [e for e in err if want in e], err
 
 
@@ -104,3 +104,16 @@ def test_a_long_word_wraps_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> No
     lines = metrics.wrap(word, 100, 12)
     assert "".join(line.removesuffix("-") for line in lines) == word
     assert Counting.calls <= 2 * len(word), Counting.calls  # the old wrap looked each character up ~1,000 times
+
+
+@pytest.mark.parametrize(
+    ("file", "start"), [("sessions/scanning.md", "- a\n"), ("decks/samling-mars-2013.md", "a\n\n")]
+)
+def test_a_text_of_too_many_lines_is_one_line_not_a_minute(
+    content_copy: Path, capsys: pytest.CaptureFixture[str], file: str, start: str
+) -> None:
+    path = content_copy / GATHERING / file
+    path.write_text(path.read_text("utf-8") + "\n" + start * (MAX_LINES + 1), "utf-8")
+    assert main(["check", "--content", str(content_copy)]) == 1
+    err = [e for e in capsys.readouterr().err.splitlines() if "lines" in e and "more than a" in e]
+    assert len(err) == 1 and f"{file}:" in err[0] and "split it into several" in err[0], err

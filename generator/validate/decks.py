@@ -18,7 +18,7 @@ from generator import schema as s
 from generator.containers import outline
 from generator.errors import Problems
 from generator.load.documents import Document
-from generator.markdown import make_markdown, render_markdown
+from generator.markdown import MAX_LINES, make_markdown, render_markdown
 from generator.model import Deck, Slide, Source
 
 LAYOUTS = ("default", "title", "section", "two-columns", "image")
@@ -98,6 +98,14 @@ def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: 
             )
     slides = []
     session = ""
+    if (lines := doc.body.count("\n") + 1) > MAX_LINES:
+        problems.add(
+            path,
+            doc.body_line,
+            f"the deck has {lines:,} lines, more than a deck can hold",
+            f"keep a deck to {MAX_LINES:,} lines: split it into several decks",
+        )
+        return None
     texts, nesting = slide_texts(md, doc.body, doc.body_line)
     for line, what, hint in nesting:
         problems.add(path, line, what, hint)
