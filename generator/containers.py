@@ -26,6 +26,9 @@ _ALT = {"alt": ["paragraph", "reference", "blockquote", "list"]}
 # markdown-it spends some 40 µs a block, so 4 MB of one-line list items took a minute: a text is
 # bounded (render_markdown reports a longer one instead of parsing it).
 MAX_LINES = 20_000
+# Each emphasis, link or code mark costs the inline parser some 5–10 µs: 4 MB of `*a` took 18 s.
+MARKS = "*_[`<"
+MAX_MARKS = 100_000
 
 
 @dataclass

@@ -28,7 +28,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.table import table as _table
 from markdown_it.token import Token
 
-from generator.containers import MAX_LINES, use_containers
+from generator.containers import MARKS, MAX_LINES, MAX_MARKS, use_containers
 from generator.model import Embed, Text
 
 EMBED_KINDS = ("model", "worksheet")
@@ -183,6 +183,8 @@ def render_markdown(md: MarkdownIt, text: str, first_line: int = 1, base: str = 
 def _render(md: MarkdownIt, text: str, first_line: int, base: str) -> Text:
     if (lines := text.count("\n") + 1) > MAX_LINES:
         return Text(links=(Embed(TOO_BIG, f"{lines:,} lines of Markdown", first_line),))
+    if (marks := sum(text.count(mark) for mark in MARKS)) > MAX_MARKS:
+        return Text(links=(Embed(TOO_BIG, f"{marks:,} marks of emphasis, links and code ({MARKS})", first_line),))
     tokens = md.parse(text)
     links = _local_links(tokens, base, first_line)
     for token in tokens:

@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.figures import metrics
-from generator.markdown import MAX_LINES, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, TOO_BIG, make_markdown, render_markdown
+from generator.markdown import (
+    MAX_LINES,
+    MAX_MARKS,
+    MAX_TABLE_CELLS,
+    MAX_TABLE_COLUMNS,
+    TOO_BIG,
+    make_markdown,
+    render_markdown,
+)
 
 GATHERING = "nettverk-omdomme-2013-03"
 
@@ -116,4 +124,15 @@ def test_a_text_of_too_many_lines_is_one_line_not_a_minute(
     path.write_text(path.read_text("utf-8") + "\n" + start * (MAX_LINES + 1), "utf-8")
     assert main(["check", "--content", str(content_copy)]) == 1
     err = [e for e in capsys.readouterr().err.splitlines() if "lines" in e and "more than a" in e]
+    assert len(err) == 1 and f"{file}:" in err[0] and "split it into several" in err[0], err
+
+
+@pytest.mark.parametrize("file", ["sessions/scanning.md", "decks/samling-mars-2013.md"])
+def test_a_text_of_too_many_marks_is_one_line(
+    content_copy: Path, capsys: pytest.CaptureFixture[str], file: str
+) -> None:
+    path = content_copy / GATHERING / file
+    path.write_text(path.read_text("utf-8") + "\n" + "*a" * (MAX_MARKS + 1) + "\n", "utf-8")
+    assert main(["check", "--content", str(content_copy)]) == 1
+    err = [e for e in capsys.readouterr().err.splitlines() if "marks of emphasis" in e]
     assert len(err) == 1 and f"{file}:" in err[0] and "split it into several" in err[0], err

@@ -15,7 +15,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from generator import schema as s
-from generator.containers import outline
+from generator.containers import MARKS, MAX_MARKS, outline
 from generator.errors import Problems
 from generator.load.documents import Document
 from generator.markdown import MAX_LINES, make_markdown, render_markdown
@@ -104,6 +104,14 @@ def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: 
             doc.body_line,
             f"the deck has {lines:,} lines, more than a deck can hold",
             f"keep a deck to {MAX_LINES:,} lines: split it into several decks",
+        )
+        return None
+    if (marks := sum(doc.body.count(mark) for mark in MARKS)) > MAX_MARKS:
+        problems.add(
+            path,
+            doc.body_line,
+            f"the deck has {marks:,} marks of emphasis, links and code ({MARKS}), more than a deck can hold",
+            f"keep a deck to {MAX_MARKS:,}: split it into several decks",
         )
         return None
     texts, nesting = slide_texts(md, doc.body, doc.body_line)

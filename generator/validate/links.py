@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.errors import Problems
 from generator.load import inside
-from generator.markdown import MAX_LINES, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, TOO_BIG, is_attachment
+from generator.markdown import MAX_LINES, MAX_MARKS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, TOO_BIG, is_attachment
 from generator.model import Gathering, Session, Site, Text
 
 PAGE_SOURCES = (".md", ".yaml", ".yml")
@@ -48,7 +48,7 @@ def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset
                     f"keep a table to {MAX_TABLE_COLUMNS} columns and a file's tables to {MAX_TABLE_CELLS:,} cells"
                     " in all; attach a large table as a file (e.g. a spreadsheet in files/)"
                     if target.startswith("a table")
-                    else f"keep a text to {MAX_LINES:,} lines: split it into several files"
+                    else f"keep a text to {MAX_LINES:,} lines and {MAX_MARKS:,} marks: split it into several files"
                 )
                 problems.add(path, link.line, f"{target} is more than a page can hold", hint)
                 continue
