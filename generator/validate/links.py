@@ -39,7 +39,6 @@ def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset
     """`skip`: gatherings (by key) whose links were found good, while no file has come or gone since."""
     root = site.root
     inside_root = _Containment(root)
-    pages = published_pages(site)
     for path, text in texts(site, skip):
         for link in text.links:
             target = link.name
@@ -76,7 +75,7 @@ def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset
                         f"the {link.kind} '{target}' is a hidden file, which is not published",
                         "rename it without the leading dot",
                     )
-            elif source.suffix in PAGE_SOURCES and target not in pages:
+            elif source.suffix in PAGE_SOURCES and not becomes_page(root, target):
                 problems.add(
                     path,
                     link.line,
@@ -92,19 +91,25 @@ def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset
                 )
 
 
-def published_pages(site: Site) -> frozenset[str]:
-    """The content files (relative to the content folder) that become pages: only these can be linked as pages."""
-    paths = [m.source.path for m in site.models]
-    for g in site.gatherings:
-        paths += [g.source.path, *(s.source.path for s in g.sessions())]
-        paths += [d.source.path for d in g.decks] + [w.source.path for w in g.worksheets]
-    found = set()
-    for p in paths:
-        try:
-            found.add(p.relative_to(site.root).as_posix())
-        except ValueError:
-            continue
-    return frozenset(found)
+def becomes_page(root: Path, target: str) -> bool:
+    """Whether the content file `target` is one that load reads as a page, whether or not it is valid
+    (so a broken session is not also reported as a dead link): gathering.yaml, sessions/ and decks/
+    NAME.md, worksheets/ and models/ NAME.yaml, their names not starting with . _ or ~."""
+    parts = target.split("/")
+    name = parts[-1]
+    suffix = Path(name).suffix.lower()
+    if name.startswith((".", "_", "~")):
+        return False
+    if len(parts) == 2 and parts[0] == "models":
+        return suffix in (".yaml", ".yml")
+    if not (root / parts[0] / "gathering.yaml").is_file():
+        return False
+    if len(parts) == 2:
+        return name == "gathering.yaml"
+    return len(parts) == 3 and (
+        (parts[1] in ("sessions", "decks") and suffix == ".md")
+        or (parts[1] == "worksheets" and suffix in (".yaml", ".yml"))
+    )
 
 
 class _Containment:
