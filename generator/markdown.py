@@ -24,9 +24,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.table import table as _table
 from markdown_it.token import Token
-from mdit_py_plugins.container import container_plugin
 
+from generator.containers import MARKS, MAX_LINES, MAX_MARKS, use_containers
 from generator.model import Embed, Text
 
 EMBED_KINDS = ("model", "worksheet")
@@ -61,21 +63,39 @@ def make_markdown(raw_html: bool = False, cache: TextCache | None = None) -> Mar
     md = SamlingMarkdown("commonmark", {"html": raw_html, "linkify": False, "typographer": False})
     md.cache = cache
     md.enable("table")
+    md.block.ruler.at("table", _bounded_table, {"alt": ["paragraph", "reference"]})
+    md.add_render_rule("samling_too_big", lambda *args: "")
     md.enable("strikethrough")
-    for name in ("notes", "lang", *EMBED_KINDS, *LAYOUT_CONTAINERS):
-        md.use(container_plugin, name, render=_render_container, validate=_starts_with(name))
+    use_containers(md, ("notes", "lang", *EMBED_KINDS, *LAYOUT_CONTAINERS), _render_container)
     if not raw_html:
         # markdown-it already drops javascript:, vbscript: and file:; also drop data:.
         md.validateLink = lambda url: bool(_SAFE_SCHEMES.match(url.strip()))  # type: ignore[method-assign]
     return md
 
 
-def _starts_with(name: str) -> Any:
-    def validate(params: str, *args: Any) -> bool:
-        words = params.strip().split()
-        return bool(words) and words[0] == name
+# A table costs markdown-it some tokens per cell (a 3.8 MB table: 39 s and 2.5 GB), so tables are
+# bounded: a wider one, or more cells in one text, is left out and reported (see validate/links.py).
+MAX_TABLE_COLUMNS = 64
+MAX_TABLE_CELLS = 20_000
+TOO_BIG = "too-big"  # the Embed kind of a table left out
+_CELLS = "samling_table_cells"
 
-    return validate
+
+def _bounded_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if silent or not _table(state, start, end, True):
+        return silent and _table(state, start, end, True)
+    header = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    columns = header.strip().strip("|").count("|") + 1
+    last = start
+    while last < end and not state.isEmpty(last) and state.sCount[last] >= state.blkIndent:
+        last += 1
+    state.env[_CELLS] = state.env.get(_CELLS, 0) + columns * max(last - start - 2, 1)
+    if columns <= MAX_TABLE_COLUMNS and state.env[_CELLS] <= MAX_TABLE_CELLS:
+        return _table(state, start, end, False)
+    token = state.push("samling_too_big", "", 0)
+    token.map, token.meta = [start, last], {"columns": columns, "rows": last - start - 2}
+    state.line = last
+    return True
 
 
 def _render_container(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
@@ -104,8 +124,19 @@ def content_target(base: str, url: str) -> str | None:
     return posixpath.normpath(posixpath.join(base, path)) if path else None
 
 
+def is_attachment(target: str) -> bool:
+    """content/files/… or GATHERING/files/…: the folders whose files are published as they are."""
+    parts = target.split("/")
+    return (len(parts) > 1 and parts[0] == "files") or (len(parts) > 2 and parts[1] == "files")
+
+
 def page_of(target: str) -> str:
-    """The output file for a content file: sessions/x.md → sessions/x.html, gathering.yaml → index.html."""
+    """The output file for a content file: sessions/x.md → sessions/x.html, gathering.yaml → index.html.
+
+    An attachment (in content/files/ or GATHERING/files/) is published as it is, whatever its ending.
+    """
+    if is_attachment(target):
+        return target
     if target.endswith("/gathering.yaml") or target == "gathering.yaml":
         return target.removesuffix("gathering.yaml") + "index.html"
     for suffix in (".md", ".yaml", ".yml"):
@@ -150,8 +181,16 @@ def render_markdown(md: MarkdownIt, text: str, first_line: int = 1, base: str = 
 
 
 def _render(md: MarkdownIt, text: str, first_line: int, base: str) -> Text:
+    if (lines := text.count("\n") + 1) > MAX_LINES:
+        return Text(links=(Embed(TOO_BIG, f"{lines:,} lines of Markdown", first_line),))
+    if (marks := sum(text.count(mark) for mark in MARKS)) > MAX_MARKS:
+        return Text(links=(Embed(TOO_BIG, f"{marks:,} marks of emphasis, links and code ({MARKS})", first_line),))
     tokens = md.parse(text)
     links = _local_links(tokens, base, first_line)
+    for token in tokens:
+        if token.type == "samling_too_big" and token.map:
+            size = f"a table of {token.meta['columns']} columns and {token.meta['rows']} rows"
+            links.append(Embed(TOO_BIG, size, first_line + token.map[0]))
     body: list[Token] = []
     notes: list[Token] = []
     embeds: list[Embed] = []
@@ -171,7 +210,7 @@ def _render(md: MarkdownIt, text: str, first_line: int, base: str) -> Text:
             if kind in EMBED_KINDS:
                 line = first_line + (token.map[0] if token.map else 0)
                 embeds.append(Embed(kind, words[1] if len(words) > 1 else "", line))
-        if not title and token.type == "heading_open" and i + 1 < len(tokens):
+        if not title and not depth and token.type == "heading_open" and i + 1 < len(tokens):
             title = tokens[i + 1].content
     env: dict[str, Any] = {}
     return Text(

@@ -23,3 +23,19 @@ def slugify(text: str, fallback: str = "side") -> str:
 
 def is_slug(name: str) -> bool:
     return slugify(name) == name
+
+
+def name_problem(name: str, suffix: str = "") -> tuple[str, str] | None:
+    """(what, what to do) when the file `name + suffix` (a folder when there is no suffix) cannot name a page.
+
+    The one rule for every file and folder that becomes a page (sessions, decks, worksheets, models,
+    gatherings): its name is its own slug, so the page's address is the same on every file share
+    (a–z, 0–9 and -, at most MAX_SLUG characters, no name Windows reserves), with nothing a link breaks on.
+    """
+    if is_slug(name):
+        return None
+    kind = "file" if suffix else "folder"
+    return (
+        f"the {kind} name '{name}{suffix}' cannot be a page's name",
+        f"rename it to '{slugify(name)}{suffix}' (a–z, 0–9 and - only, at most {MAX_SLUG} characters)",
+    )

@@ -41,7 +41,7 @@ def test_images_and_attachments_are_copied_and_linked(content_copy: Path, tmp_pa
     [
         ("[passord](../../../../etc/passwd)", "points outside the content folder"),
         ("![bilde](../files/finnes-ikke.png)", "does not exist"),
-        ("[yaml](../../site.yaml)", None),  # inside, a page source: allowed
+        ("[yaml](../../site.yaml)", "does not become a page"),  # inside, but no page: a dead link
     ],
 )
 def test_local_links_must_stay_inside_and_exist(

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
 from generator.build import check
-from generator.model import Day, Gathering
+from generator.model import Day, Gathering, Session
 from generator.render.agenda import local_time
 from generator.render.calendar import PRODID, calendar_files, session_description, session_uid
 from generator.render.ical import UTC_ZONES, fold, text, vtimezone
@@ -89,5 +89,47 @@ def test_folding_is_valid_and_unfolds_to_the_text(value: str) -> None:
         p.decode("utf-8")  # no UTF-8 sequence split across lines
     assert b"".join([physical[0], *(p[1:] for p in physical[1:])]) == line.encode("utf-8")
     ical = b"BEGIN:VEVENT\r\n" + folded + b"\r\nEND:VEVENT\r\n"
-    want = value.replace("\r\n", "\n").replace("\r", "\n").replace("\\N", "\n")
+    want = without_controls(value).replace("\r\n", "\n").replace("\r", "\n").replace("\\N", "\n")
     assert str(Event.from_ical(ical)["description"]) == want
+
+
+# What RFC 5545 forbids in a value (3.1: CONTROL, and the C1 controls and Unicode separators Samling
+# treats as such): every C0 control but HTAB, LF and CR (written as escapes), DEL, C1, U+2028, U+2029.
+FORBIDDEN = [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029) if c not in (0x09, 0x0A, 0x0D)]
+
+
+def without_controls(value: str) -> str:
+    return "".join(" " if c in FORBIDDEN else c for c in value)
+
+
+@given(st.lists(st.sampled_from([*FORBIDDEN, "\t", "\n", "\r", "a", "ø", ",", ";", "\\"]), min_size=1, max_size=80))
+def test_no_control_character_reaches_a_calendar(chars: list[str]) -> None:
+    title = "Økt " + "".join(FORBIDDEN) + "".join(chars)
+    made = calendar_files(replace(_seed_once(), title=title, venue=title))
+    for name, data in made:
+        unfolded = data.replace(b"\r\n ", b"")
+        for line in unfolded.split(b"\r\n"):
+            assert not [c for c in line.decode("utf-8") if c in FORBIDDEN or c in "\r\n"], (name, line)
+        cal = Calendar.from_ical(data)
+        assert str(cal["x-wr-calname"]).startswith("Økt ")
+        for event in cal.walk("VEVENT"):
+            assert not any(c in FORBIDDEN for c in str(event.get("location", "")))
+
+
+def test_the_title_of_every_control_is_spaces_in_the_summary(seed: Gathering) -> None:
+    day = seed.days[0]
+    title = "A" + "".join(FORBIDDEN) + "B"
+    entries = tuple(replace(e, title=title) if isinstance(e, Session) else e for e in day.entries)
+    g = replace(seed, days=(replace(day, entries=entries),), venue="")
+    cal = Calendar.from_ical(dict(calendar_files(g))[f"{GATHERING}/kalender.ics"])
+    summaries = [str(e["summary"]) for e in cal.walk("VEVENT")]
+    assert "A" + " " * len(FORBIDDEN) + "B" in summaries
+
+
+_SEED: list[Gathering] = []
+
+
+def _seed_once() -> Gathering:
+    if not _SEED:
+        _SEED.append(next(g for g in check(ROOT / "content").gatherings if g.key == GATHERING))
+    return _SEED[0]

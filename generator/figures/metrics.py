@@ -60,32 +60,44 @@ def block_height(lines: int, size: float) -> float:
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:
-    """Greedy word wrap to `width`; a word longer than a line is split with a hyphen."""
+    """Greedy word wrap to `width`; a word longer than a line is split with a hyphen.
+
+    Linear in the length of the text: widths are summed once per character (in integer
+    thousandths, so every comparison is the one `text_width` would make), never again per try.
+    """
+    table = _WIDTHS[bold]
+    space, hyphen = table[" "], table["-"]
     lines: list[str] = []
-    current = ""
+    current, current_units = "", 0
     for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size, bold) <= width:
-            current = candidate
+        units = [table.get(ch, _UNKNOWN) for ch in word]
+        word_units = sum(units)
+        if current and _fits(current_units + space + word_units, size, width):
+            current, current_units = f"{current} {word}", current_units + space + word_units
+            continue
+        if not current and _fits(word_units, size, width):
+            current, current_units = word, word_units
             continue
         if current:
             lines.append(current)
-        current = ""
-        while text_width(word, size, bold) > width:
-            head, word = _split_word(word, width, size, bold)
-            lines.append(head)
-        current = word
+        start = 0
+        while not _fits(word_units, size, width):
+            # Keep at least one character per line so a very narrow box still terminates.
+            cut, head = 1, units[start]
+            while cut < len(word) - start - 1 and _fits(head + units[start + cut] + hyphen, size, width):
+                head += units[start + cut]
+                cut += 1
+            lines.append(word[start : start + cut] + "-")
+            word_units -= head
+            start += cut
+        current, current_units = word[start:], word_units
     if current:
         lines.append(current)
     return tuple(lines)
 
 
-def _split_word(word: str, width: float, size: float, bold: bool) -> tuple[str, str]:
-    # Keep at least one character per line so a very narrow box still terminates.
-    cut = 1
-    while cut < len(word) - 1 and text_width(word[: cut + 1] + "-", size, bold) <= width:
-        cut += 1
-    return word[:cut] + "-", word[cut:]
+def _fits(units: int, size: float, width: float) -> bool:
+    return units * size / 1000 <= width
 
 
 def widest(lines: tuple[str, ...], size: float, bold: bool = False) -> float:

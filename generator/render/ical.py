@@ -39,10 +39,18 @@ UTC_ZONES = frozenset(
 )
 
 
+# RFC 5545 (3.1, 3.3.11) allows no control character in a value but HTAB; line breaks are escaped.
+# The other C0 and C1 controls, DEL and the Unicode line and paragraph separators become a space.
+_CONTROLS = dict.fromkeys(
+    [*(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), *range(0x7F, 0xA0), 0x2028, 0x2029], " "
+)
+
+
 def text(value: str) -> str:
-    """A TEXT value (3.3.11): backslash, semicolon, comma and line breaks escaped, in this order."""
+    """A TEXT value (3.3.11): controls made spaces, then backslash, semicolon, comma and line breaks escaped."""
     return (
-        value.replace(r"\N", "\n")
+        value.translate(_CONTROLS)
+        .replace(r"\N", "\n")
         .replace("\\", "\\\\")
         .replace(";", r"\;")
         .replace(",", r"\,")
@@ -53,8 +61,8 @@ def text(value: str) -> str:
 
 
 def raw(value: str) -> str:
-    """An X- property's value as icalendar wrote it: unescaped, but never with a bare line break."""
-    return value.replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n")
+    """An X- property's value as icalendar wrote it: unescaped, but never with a bare line break or control."""
+    return value.translate(_CONTROLS).replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n")
 
 
 def fold(line: str) -> bytes:

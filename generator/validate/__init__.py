@@ -14,7 +14,7 @@ from generator.errors import Problems
 from generator.load import ContentTree, GatheringFiles
 from generator.markdown import TextCache, make_markdown
 from generator.model import Gathering, Model, Site
-from generator.slugs import is_slug
+from generator.slugs import name_problem
 from generator.validate.decks import deck
 from generator.validate.gathering import Known, gathering, with_material
 from generator.validate.links import check_links
@@ -74,13 +74,8 @@ def _gathering(
     files: GatheringFiles, language: str, md: MarkdownIt, models: tuple[Model, ...], problems: Problems
 ) -> Gathering | None:
     for doc in (*files.decks, *files.worksheets):
-        if not is_slug(doc.path.stem):
-            problems.add(
-                doc.path,
-                0,
-                f"the file name '{doc.path.name}' is not a safe page name",
-                "rename it with a–z, 0–9 and - only",
-            )
+        if bad := name_problem(doc.path.stem, doc.path.suffix):
+            problems.add(doc.path, 0, *bad)
     names = {d.path.stem for d in files.decks}
     for doc in files.decks:
         # A deck's presenter, handout and notes pages are named after it with these endings.
@@ -118,13 +113,8 @@ def _models(tree: ContentTree, md: MarkdownIt, problems: Problems) -> tuple[Mode
 
     found = []
     for doc in tree.models:
-        if not is_slug(doc.path.stem):
-            problems.add(
-                doc.path,
-                0,
-                f"the file name '{doc.path.name}' is not a safe page name",
-                "rename it with a–z, 0–9 and - only",
-            )
+        if bad := name_problem(doc.path.stem, doc.path.suffix):
+            problems.add(doc.path, 0, *bad)
             continue
         model = parse_model(doc.path.stem, doc.data, doc.path, md, problems)
         if model is not None:

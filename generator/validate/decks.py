@@ -1,4 +1,5 @@
-"""decks/NAME.md → Deck: front matter, then slides separated by lines of `---`.
+"""decks/NAME.md → Deck: front matter, then slides separated by lines of `---` (at the top level only:
+a `---` inside `::: notes`, another container, a list or a code block is theirs, never a slide break).
 
 A slide may start with setting lines, HTML comments of the form `<!-- KEY: VALUE -->`:
 `layout` (how the slide is laid out) and `session` (which programme item the slide
@@ -14,9 +15,10 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from generator import schema as s
+from generator.containers import MARKS, MAX_MARKS, outline
 from generator.errors import Problems
 from generator.load.documents import Document
-from generator.markdown import render_markdown
+from generator.markdown import MAX_LINES, make_markdown, render_markdown
 from generator.model import Deck, Slide, Source
 
 LAYOUTS = ("default", "title", "section", "two-columns", "image")
@@ -29,7 +31,6 @@ DECK = {
     "aspect": s.Field(s.one_of("16:9", "4:3"), default="16:9", doc="16:9 or 4:3"),
 }
 _SETTING_LINE = re.compile(r"<!--\s*([\w-]+)\s*:\s*(.*?)\s*-->")
-_FENCE = re.compile(r"^(```|~~~)")
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 
@@ -38,26 +39,28 @@ def folder_of(path: Path) -> str:
     return "/".join(path.parts[-3:-1])
 
 
-def split_slides(body: str, first_line: int) -> list[tuple[str, int]]:
-    """Split on lines that are exactly `---`, ignoring those inside code fences.
+def split_slides(body: str, first_line: int, md: MarkdownIt | None = None) -> list[tuple[str, int]]:
+    """Split on lines that are exactly `---` at the top level: never inside a container or a code block."""
+    return slide_texts(md or make_markdown(), body, first_line)[0]
 
-    Each slide comes with the line its text starts on, so problems inside it point at the file's line.
+
+def slide_texts(md: MarkdownIt, body: str, first_line: int) -> tuple[list[tuple[str, int]], list[tuple[int, str, str]]]:
+    """The slides, each with the line its text starts on (so problems inside it point at the file's line),
+    and the problems with its containers (never closed, or a `:::` line that closes nothing) at their lines.
+
+    The breaks come from markdown-it's own reading of the whole body, so a `---` inside `::: notes`,
+    a fence or a list is the notes', the fence's or the list's, and a slide never cuts a container.
     """
+    breaks, nesting = outline(md, body)
+    lines = body.split("\n")
     slides: list[tuple[str, int]] = []
-    current: list[str] = []
-    start = first_line
-    fence = ""
-    for offset, line in enumerate(body.split("\n")):
-        if m := _FENCE.match(line.strip()):
-            # Only the same kind of fence closes one: ~~~ inside ``` is text.
-            fence = "" if fence == m.group(1) else fence or m.group(1)
-        if line.strip() == "---" and not fence:
-            slides.append(("\n".join(current), start))
-            current, start = [], first_line + offset + 1
-        else:
-            current.append(line)
-    slides.append(("\n".join(current), start))
-    return [(text, line) for text, line in slides if text.strip()]
+    start = 0
+    for line in [*breaks, len(lines)]:
+        slides.append(("\n".join(lines[start:line]), first_line + start))
+        start = line + 1
+    return [(text, line) for text, line in slides if text.strip()], [
+        (first_line + n, what, hint) for n, what, hint in nesting
+    ]
 
 
 def demote_headings(html: str) -> str:
@@ -95,7 +98,26 @@ def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: 
             )
     slides = []
     session = ""
-    for number, (raw, line) in enumerate(split_slides(doc.body, doc.body_line), start=1):
+    if (lines := doc.body.count("\n") + 1) > MAX_LINES:
+        problems.add(
+            path,
+            doc.body_line,
+            f"the deck has {lines:,} lines, more than a deck can hold",
+            f"keep a deck to {MAX_LINES:,} lines: split it into several decks",
+        )
+        return None
+    if (marks := sum(doc.body.count(mark) for mark in MARKS)) > MAX_MARKS:
+        problems.add(
+            path,
+            doc.body_line,
+            f"the deck has {marks:,} marks of emphasis, links and code ({MARKS}), more than a deck can hold",
+            f"keep a deck to {MAX_MARKS:,}: split it into several decks",
+        )
+        return None
+    texts, nesting = slide_texts(md, doc.body, doc.body_line)
+    for line, what, hint in nesting:
+        problems.add(path, line, what, hint)
+    for number, (raw, line) in enumerate(texts, start=1):
         settings, text, text_line = slide_settings(raw, line)
         layout, session = _checked_settings(settings, session, session_keys, path, problems)
         rendered = render_markdown(md, text, text_line, folder_of(path))

@@ -29,7 +29,7 @@ from generator.model import (
     Worksheet,
 )
 from generator.schedule import Gap, Slot, schedule
-from generator.slugs import is_slug
+from generator.slugs import name_problem
 from generator.validate.sessions import Draft, EntryReader
 
 
@@ -91,8 +91,8 @@ def gathering(
     if values is None:
         return None
     key = files.folder.name
-    if not is_slug(key):
-        problems.add(path, 0, f"the folder name '{key}' is not a safe file name", "rename it with a–z, 0–9 and - only")
+    if bad := name_problem(key):
+        problems.add(path, 0, *bad)
     facilitators = _facilitators(values["facilitators"], path, problems)
     reader = EntryReader(path, files.sessions, md, problems, files.unreadable, key)
     days = []

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.errors import Problems
 from generator.load import inside
+from generator.markdown import MAX_LINES, MAX_MARKS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, TOO_BIG, is_attachment
 from generator.model import Gathering, Session, Site, Text
 
 PAGE_SOURCES = (".md", ".yaml", ".yml")
@@ -41,6 +42,15 @@ def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset
     for path, text in texts(site, skip):
         for link in text.links:
             target = link.name
+            if link.kind == TOO_BIG:
+                hint = (
+                    f"keep a table to {MAX_TABLE_COLUMNS} columns and a file's tables to {MAX_TABLE_CELLS:,} cells"
+                    " in all; attach a large table as a file (e.g. a spreadsheet in files/)"
+                    if target.startswith("a table")
+                    else f"keep a text to {MAX_LINES:,} lines and {MAX_MARKS:,} marks: split it into several files"
+                )
+                problems.add(path, link.line, f"{target} is more than a page can hold", hint)
+                continue
             if target.startswith("../") or target == "..":
                 problems.add(
                     path,
@@ -57,13 +67,49 @@ def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset
                     f"the {link.kind} '{target}' does not exist",
                     "check the path; it is relative to the file it is written in",
                 )
-            elif "files" not in Path(target).parts[:-1] and source.suffix not in PAGE_SOURCES:
+            elif is_attachment(target):
+                if Path(target).name.startswith("."):
+                    problems.add(
+                        path,
+                        link.line,
+                        f"the {link.kind} '{target}' is a hidden file, which is not published",
+                        "rename it without the leading dot",
+                    )
+            elif source.suffix in PAGE_SOURCES and not becomes_page(root, target):
+                problems.add(
+                    path,
+                    link.line,
+                    f"the {link.kind} '{target}' is a file that does not become a page, so the link would be dead",
+                    "link to a session, deck, worksheet, model or gathering.yaml, or put the file in a files/ folder",
+                )
+            elif source.suffix not in PAGE_SOURCES:
                 problems.add(
                     path,
                     link.line,
                     f"the {link.kind} '{target}' is not in a files/ folder",
                     "put images and attachments in the gathering's files/ folder",
                 )
+
+
+def becomes_page(root: Path, target: str) -> bool:
+    """Whether the content file `target` is one that load reads as a page, whether or not it is valid
+    (so a broken session is not also reported as a dead link): gathering.yaml, sessions/ and decks/
+    NAME.md, worksheets/ and models/ NAME.yaml, their names not starting with . _ or ~."""
+    parts = target.split("/")
+    name = parts[-1]
+    suffix = Path(name).suffix.lower()
+    if name.startswith((".", "_", "~")):
+        return False
+    if len(parts) == 2 and parts[0] == "models":
+        return suffix in (".yaml", ".yml")
+    if not (root / parts[0] / "gathering.yaml").is_file():
+        return False
+    if len(parts) == 2:
+        return name == "gathering.yaml"
+    return len(parts) == 3 and (
+        (parts[1] in ("sessions", "decks") and suffix == ".md")
+        or (parts[1] == "worksheets" and suffix in (".yaml", ".yml"))
+    )
 
 
 class _Containment:

@@ -15,13 +15,14 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from generator import schema as s
+from generator.containers import container_problems
 from generator.errors import Problems
 from generator.load.documents import Document
 from generator.load.yamlfile import YamlList, YamlMap
 from generator.markdown import render_markdown
 from generator.model import SESSION_KINDS, Embed, Source, Text
 from generator.schedule import Plan
-from generator.slugs import slugify
+from generator.slugs import name_problem, slugify
 
 
 def _lang(value: Any) -> str:
@@ -147,12 +148,15 @@ class EntryReader:
             )
             return None
         self.used[name] = Source(self.path, line)
+        if bad := name_problem(doc.path.stem, doc.path.suffix):
+            self.problems.add(doc.path, 0, *bad)
         if doc.data is None:
             values = {"title": ""}
             self.problems.add(doc.path, 1, "has no front matter", "start the file with `---`, `title: …`, `---`")
         else:
             values = s.check(doc.data, SESSION_FILE, doc.path, self.problems, "the session's front matter") or {}
         body = render_markdown(self.md, doc.body, doc.body_line, f"{self.base}/sessions")
+        self._nesting(doc.path, doc.body, doc.body_line)
         data0 = doc.data if isinstance(doc.data, YamlMap) else None
         notes_line = data0.line_of("notes") + 1 if data0 is not None else 1
         notes = self._notes(values, body, f"{self.base}/sessions", notes_line)
@@ -169,6 +173,7 @@ class EntryReader:
         values = s.check(raw, spec, path, self.problems, what) or {}
         folder = self.base if path == self.path else f"{self.base}/sessions"
         body = render_markdown(self.md, values.get("body", ""), raw.line_of("body") + 1, folder)
+        self._nesting(path, values.get("body", ""), raw.line_of("body") + 1)
         notes = self._notes(values, body, folder, raw.line_of("notes") + 1)
         key = slugify(values.get("title") or "", fallback="post")
         draft = Draft(key, values, body, notes, Source(path, raw.line), False, embeds=body.embeds)
@@ -204,6 +209,11 @@ class EntryReader:
         )
         draft.parallel = found
         return draft
+
+    def _nesting(self, path: Path, text: str, first_line: int) -> None:
+        """A `:::` that closes nothing or is never closed: the notes might not be where the author put them."""
+        for line, what, hint in container_problems(self.md, text):
+            self.problems.add(path, first_line + line, what, hint)
 
     def _notes(self, values: dict[str, Any], body: Text, base: str, line: int) -> Text:
         extra = render_markdown(self.md, values["notes"], line, base) if values.get("notes") else Text()
