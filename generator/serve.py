@@ -32,7 +32,7 @@ from tornado.netutil import bind_sockets
 from generator.build import Builder, BuildResult
 from generator.errors import ContentError
 from generator.render.theme import DEFAULT_THEME
-from generator.serve_http import PreviewState, application
+from generator.serve_http import PreviewState, application, own_hosts
 from generator.write import OutputRefused, check_output_folder
 
 QUIET = 0.1  # seconds without a further change before a batch of changes is built
@@ -103,6 +103,13 @@ def is_loopback(host: str) -> bool:
     except (OSError, UnicodeError):
         return False
     return bool(infos) and all(ipaddress.ip_address(info[4][0]).is_loopback for info in infos)
+
+
+def _is_unspecified(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return False
 
 
 class Preview:
@@ -204,8 +211,10 @@ async def run(content: Path, output: Path, host: str, sockets: list[socket.socke
         first = asyncio.ensure_future(preview.build(None))
         await asyncio.wait([first, asyncio.ensure_future(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
         if not stop.is_set():
-            server.add_sockets(sockets)
             bound = sockets[0].getsockname()[1]
+            preview.state.hosts = own_hosts(host, bound)
+            preview.state.any_address = _is_unspecified(host)
+            server.add_sockets(sockets)
             shown = f"[{host}]" if ":" in host else host
             print(f"serving http://{shown}:{bound}/index.html — watching {content}; Ctrl-C stops", flush=True)
             watching = asyncio.ensure_future(preview.watch())
@@ -228,6 +237,9 @@ async def run(content: Path, output: Path, host: str, sockets: list[socket.socke
 
 def serve(content: Path, output: Path, host: str = "127.0.0.1", port: int = 0, allow_remote: bool = False) -> int:
     """The `samling serve` command; returns the exit code."""
+    if not 0 <= port <= 65535:
+        print(f"samling: {port} is not a port — use a number from 0 to 65535 (0: a free one)", file=sys.stderr)
+        return 2
     if not is_loopback(host):
         if not allow_remote:
             print(
