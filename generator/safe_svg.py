@@ -18,13 +18,18 @@ XLINK = "http://www.w3.org/1999/xlink"
 XML = "http://www.w3.org/XML/1998/namespace"
 MAX_BYTES = 4 * 1024 * 1024
 
-ELEMENTS = frozenset(
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+ELEMENTS = _names(
     """svg g defs title desc symbol use path rect circle ellipse line polyline polygon text tspan textPath
     linearGradient radialGradient stop clipPath mask pattern marker image style switch
     filter feBlend feColorMatrix feComponentTransfer feComposite feFlood feGaussianBlur feMerge feMergeNode
-    feMorphology feOffset feFuncR feFuncG feFuncB feFuncA feDropShadow feTurbulence""".split()
+    feMorphology feOffset feFuncR feFuncG feFuncB feFuncA feDropShadow feTurbulence"""
 )
-ATTRIBUTES = frozenset(
+ATTRIBUTES = _names(
     """id class style lang viewBox preserveAspectRatio width height x y x1 y1 x2 y2 cx cy r rx ry dx dy
     d points transform fill fill-opacity fill-rule stroke stroke-width stroke-opacity stroke-linecap
     stroke-linejoin stroke-miterlimit stroke-dasharray stroke-dashoffset opacity color display visibility
@@ -38,7 +43,7 @@ ATTRIBUTES = frozenset(
     in in2 result mode operator k1 k2 k3 k4 stdDeviation values type tableValues slope intercept
     amplitude exponent radius edgeMode baseFrequency numOctaves seed stitchTiles href version
     role aria-label aria-hidden focusable textLength lengthAdjust startOffset method spacing side
-    paint-order mix-blend-mode isolation""".split()
+    paint-order mix-blend-mode isolation"""
 )
 SAFE_DATA = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*", re.ASCII)
 _URL = re.compile(r"url\(\s*(?!['\"]?#)", re.IGNORECASE)  # url(...) that is not a reference into the file

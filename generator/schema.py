@@ -7,6 +7,7 @@ at the first, each with the file and the line of the offending key.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import re
@@ -142,10 +143,8 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999  # time zones and calendars reach a year eith
 def date(value: Any) -> dt.date:
     found = value if isinstance(value, dt.date) else None
     if isinstance(value, str):
-        try:
+        with contextlib.suppress(ValueError):
             found = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
     if found is None:
         raise Invalid(f"{describe(value)} is not a date", "write it as YYYY-MM-DD, e.g. 2013-03-11")
     if not FIRST_YEAR <= found.year <= LAST_YEAR:
