@@ -151,7 +151,10 @@ class Preview:
     def _build(self, changed: set[Path] | None) -> tuple[tuple[str, ...], BuildResult | None]:
         """Runs in the worker thread; never raises, whatever the content or the templates do."""
         try:
-            return (), self.builder.build(changed)
+            before = self.builder.manifest or {}
+            result = self.builder.build(changed)
+            remove_empty_folders(self.state.output, before.keys() - (self.builder.manifest or {}).keys())
+            return (), result
         except ContentError as exc:
             return tuple(str(p) for p in exc.problems), None
         except OutputRefused as exc:
@@ -190,6 +193,22 @@ class Preview:
             await self.build(pending)
             return set(), last_change
         return pending, last_change
+
+
+def remove_empty_folders(output: Path, gone: Iterable[str]) -> None:
+    """The folders that held files a build removed in place (a gathering renamed), once empty.
+
+    Only folders this build emptied, from the file up to the output folder; rmdir never removes a
+    folder that still holds anything, and a link is never followed.
+    """
+    for path in sorted(gone, key=lambda p: -p.count("/")):
+        folder = (output / path).parent
+        while folder != output and folder.is_relative_to(output) and not folder.is_symlink():
+            try:
+                folder.rmdir()
+            except OSError:  # not empty, or already gone
+                break
+            folder = folder.parent
 
 
 def _short(path: Path, content: Path) -> str:
