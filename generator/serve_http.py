@@ -195,8 +195,16 @@ class ReloadSocket(_OwnHostOnly, LiveReloadHandler):
     def initialize(self, state: PreviewState) -> None:
         self.state = state
 
+    def prepare(self) -> None:
+        super().prepare()
+        # Checked here, for every request that has one: tornado's own check_origin is skipped when
+        # the Origin merely matches the Host (whatever the scheme) or Sec-Fetch-Site says same-origin,
+        # which is exactly what a browser says on a rebound name.
+        origin = self.request.headers.get("Origin")
+        if origin is not None and not self.check_origin(origin):
+            raise web.HTTPError(403, "not the site's own origin")
+
     def check_origin(self, origin: str) -> bool:
-        # The site's own origin only: comparing with the request's Host alone would let a rebound name in.
         parts = urlsplit(origin)
         return parts.scheme == "http" and not parts.path.strip("/") and self.state.answers(parts.netloc)
 
