@@ -30,7 +30,7 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
 from generator.build import Builder, BuildResult
-from generator.errors import ContentError
+from generator.errors import ContentError, visible
 from generator.render.theme import DEFAULT_THEME
 from generator.serve_http import PreviewState, application, own_hosts
 from generator.write import OutputRefused, check_output_folder
@@ -188,7 +188,7 @@ class Preview:
         if changed:
             return pending | changed, now
         if pending and now - last_change >= QUIET:
-            shown = ", ".join(sorted(_short(p, self.content) for p in pending)[:3])
+            shown = visible(", ".join(sorted(_short(p, self.content) for p in pending)[:3]))  # a name may hold ESC
             print(f"changed: {shown}{' …' if len(pending) > 3 else ''}", flush=True)
             await self.build(pending)
             return set(), last_change
