@@ -69,7 +69,12 @@ def clean_svg(data: bytes) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + _element(root, True)).encode("utf-8")
 
 
-def _element(el: ET.Element, top: bool = False) -> str:
+MAX_DEPTH = 100  # nesting of elements; the rewriting below calls itself for each level
+
+
+def _element(el: ET.Element, top: bool = False, depth: int = 0) -> str:
+    if depth > MAX_DEPTH:
+        raise Unsafe(f"nests its elements more than {MAX_DEPTH} deep")
     name = _local(el.tag, SVG)
     if name is None or name not in ELEMENTS:
         return ""  # foreignObject, script, a, animate (can set href), another namespace: left out whole
@@ -82,7 +87,7 @@ def _element(el: ET.Element, top: bool = False) -> str:
             attrs.append(f'{shown}="{escape(value, quote=True)}"')
     inner = escape(el.text or "", quote=False) if name != "style" else _cdata(el.text or "")
     for child in el:
-        inner += _element(child) + escape(child.tail or "", quote=False)
+        inner += _element(child, depth=depth + 1) + escape(child.tail or "", quote=False)
     opening = " ".join([name, *attrs])
     return f"<{opening}>{inner}</{name}>" if inner else f"<{opening}/>"
 

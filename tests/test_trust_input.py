@@ -152,6 +152,7 @@ def test_the_svg_cleaner_keeps_the_drawing_and_drops_everything_active() -> None
         "<html><script>alert(1)</script></html>",
         "<svg><script>alert(1)</script></svg>",  # no SVG namespace: a browser would not take it as SVG
         '<svg xmlns="http://www.w3.org/2000/svg"',
+        '<svg xmlns="http://www.w3.org/2000/svg">' + "<g>" * 5000 + "</g>" * 5000 + "</svg>",
     ],
 )
 def test_the_svg_cleaner_refuses_what_it_cannot_parse_safely(svg: str) -> None:
