@@ -56,13 +56,19 @@ class BuildResult:
 
 
 def check(content: Path) -> Site:
-    """Load and validate only; raises ContentError listing every problem."""
+    """Everything a build checks, without rendering or writing; raises ContentError listing every problem."""
     from generator.load import load
+    from generator.render.theme import load_theme
     from generator.validate import validate
+    from generator.validate.files import published_files
 
     problems = Problems(root=content)
     tree = load(content, problems)
     site = validate(tree, problems)
+    # As the build does next: the theme, then the attachments and the logo as they would be published.
+    load_theme(site.config.theme, tree.root, problems, site.config.source.path)
+    problems.raise_if_any()
+    published_files(site, problems)
     problems.raise_if_any()
     return site
 

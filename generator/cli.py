@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.errors import ContentError
+from generator.errors import ContentError, visible
 from generator.write import OutputRefused
 
 EXIT_CONTENT = 1
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     s = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload the browser on every save")
     _content_output(s)
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    s.add_argument("--port", type=int, default=0, help="port to listen on (default: 0, a free one)")
+    s.add_argument("--port", type=_port, default=0, help="port to listen on, 0–65535 (default: 0, a free one)")
     s.add_argument("--allow-remote", action="store_true", help="allow a --host that is not loopback")
     pr = commands.add_parser("print", help="build, plus PDFs of the blank worksheets in output/print/")
     _content_output(pr)
@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     n.add_argument("--content", type=Path, default=Path("content"))
 
     args = parser.parse_args(argv)
+    if args.command != "new" and (refused := _content_folder(args.content)):
+        print(f"samling: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         if args.command == "build":
             return _build(args.content, args.output)
@@ -81,6 +84,23 @@ def main(argv: list[str] | None = None) -> int:
 def _interrupted() -> int:
     print("samling: interrupted; the previous output is untouched", file=sys.stderr)
     return 130
+
+
+def _port(text: str) -> int:
+    """A TCP port: the operating system would quietly take 70000 as 70000 % 65536."""
+    if not text.strip().isdigit() or len(text.strip()) > 5 or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port — use a number from 0 to 65535 (0: a free one)")
+    return int(text)
+
+
+def _content_folder(content: Path) -> str:
+    """Why `content` cannot be read as a content folder, or "" if it can."""
+    shown = visible(str(content))
+    if not content.exists():
+        return f"{shown}: the content folder does not exist — give its path with --content, or run `samling new`"
+    if not content.is_dir():
+        return f"{shown}: is not a folder — --content names the folder that holds site.yaml"
+    return ""
 
 
 def _content_output(p: argparse.ArgumentParser) -> None:

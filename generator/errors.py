@@ -8,6 +8,7 @@ the pipeline; the CLI prints it and exits non-zero without a traceback.
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,23 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        return visible(f"{text} — {self.hint}" if self.hint else text)
+
+
+# C0 and C1 controls, DEL, Unicode line separators and bidi overrides: a value from content could
+# otherwise retitle the terminal (ESC), forge a second `file:1:` line (newline) or reorder the text.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` on one line, with every control character shown as an escape such as \\x1b or \\n."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group(0)
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return named.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
 
 
 @dataclass

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import yaml
+
 from generator.slugs import slugify
 
 SITE = """\
@@ -14,7 +16,7 @@ language: nb            # nb, nn or en
 """
 
 GATHERING = """\
-# {title}: edit the facts, the facilitators and the programme below.
+# {comment}: edit the facts, the facilitators and the programme below.
 title: {title}
 subtitle: Samling {date_text}
 venue: Skriv inn stedet
@@ -45,6 +47,11 @@ Notater som bare fasilitatorene ser.
 """
 
 
+def yaml_text(value: str) -> str:
+    """`value` as one double-quoted YAML scalar: a line break or a quote in it cannot start a new key."""
+    return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=2**31).rstrip("\n")
+
+
 def new_gathering(content: Path, title: str, today: dt.date | None = None) -> Path:
     """Create content/SLUG/ with a gathering.yaml and one session file."""
     day = (today or dt.date.today()) + dt.timedelta(days=14)
@@ -54,8 +61,12 @@ def new_gathering(content: Path, title: str, today: dt.date | None = None) -> Pa
     (folder / "sessions").mkdir(parents=True)
     if not (content / "site.yaml").exists():
         (content / "site.yaml").write_text(SITE, "utf-8")
-    safe_title = title.replace('"', "'")
-    text = GATHERING.format(title=f'"{safe_title}"', date=day.isoformat(), date_text=day.strftime("%d.%m.%Y"))
+    text = GATHERING.format(
+        comment=" ".join("".join(c if c.isprintable() else " " for c in title).split()),  # one line, no controls
+        title=yaml_text(title),
+        date=day.isoformat(),
+        date_text=day.strftime("%d.%m.%Y"),
+    )
     (folder / "gathering.yaml").write_text(text, "utf-8")
     (folder / "sessions" / "velkommen.md").write_text(SESSION, "utf-8")
     return folder

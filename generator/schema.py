@@ -7,6 +7,7 @@ at the first, each with the file and the line of the offending key.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import re
@@ -108,6 +109,8 @@ def minutes(value: Any) -> int:
         total = value
     elif isinstance(value, str) and (m := _DURATION.fullmatch(value.strip().lower())):
         hours, mins = m.group("h"), m.group("m")
+        if len(hours or "") + len(mins or "") > 8:  # int() refuses thousands of digits with a traceback
+            raise Invalid(f"'{value[:20]}…' is not a possible duration", "use 1 to 1440 minutes")
         if hours is None and mins is None:
             raise Invalid(f"'{value}' is not a duration", "write minutes, e.g. 20 or '1h 10min'")
         total = int(hours or 0) * 60 + int(mins or 0)
@@ -134,15 +137,19 @@ def clock(value: Any) -> int:
     return hours * 60 + mins
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # time zones and calendars reach a year either side; Python's dates end at 9999
+
+
 def date(value: Any) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
+    found = value if isinstance(value, dt.date) else None
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise Invalid(f"{describe(value)} is not a date", "write it as YYYY-MM-DD, e.g. 2013-03-11")
+        with contextlib.suppress(ValueError):
+            found = dt.date.fromisoformat(value.strip())
+    if found is None:
+        raise Invalid(f"{describe(value)} is not a date", "write it as YYYY-MM-DD, e.g. 2013-03-11")
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise Invalid(f"{found.isoformat()} is not a date a gathering can have", f"use a year {FIRST_YEAR}–{LAST_YEAR}")
+    return found
 
 
 def text_list(value: Any) -> tuple[str, ...]:

@@ -30,9 +30,9 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
 from generator.build import Builder, BuildResult
-from generator.errors import ContentError
+from generator.errors import ContentError, visible
 from generator.render.theme import DEFAULT_THEME
-from generator.serve_http import PreviewState, application
+from generator.serve_http import PreviewState, application, own_hosts
 from generator.write import OutputRefused, check_output_folder
 
 QUIET = 0.1  # seconds without a further change before a batch of changes is built
@@ -105,6 +105,13 @@ def is_loopback(host: str) -> bool:
     return bool(infos) and all(ipaddress.ip_address(info[4][0]).is_loopback for info in infos)
 
 
+def _is_unspecified(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return False
+
+
 class Preview:
     """The rebuild loop: watch, debounce, build in a worker thread, publish problems, reload the browsers."""
 
@@ -144,7 +151,10 @@ class Preview:
     def _build(self, changed: set[Path] | None) -> tuple[tuple[str, ...], BuildResult | None]:
         """Runs in the worker thread; never raises, whatever the content or the templates do."""
         try:
-            return (), self.builder.build(changed)
+            before = self.builder.manifest or {}
+            result = self.builder.build(changed)
+            remove_empty_folders(self.state.output, before.keys() - (self.builder.manifest or {}).keys())
+            return (), result
         except ContentError as exc:
             return tuple(str(p) for p in exc.problems), None
         except OutputRefused as exc:
@@ -178,11 +188,27 @@ class Preview:
         if changed:
             return pending | changed, now
         if pending and now - last_change >= QUIET:
-            shown = ", ".join(sorted(_short(p, self.content) for p in pending)[:3])
+            shown = visible(", ".join(sorted(_short(p, self.content) for p in pending)[:3]))  # a name may hold ESC
             print(f"changed: {shown}{' …' if len(pending) > 3 else ''}", flush=True)
             await self.build(pending)
             return set(), last_change
         return pending, last_change
+
+
+def remove_empty_folders(output: Path, gone: Iterable[str]) -> None:
+    """The folders that held files a build removed in place (a gathering renamed), once empty.
+
+    Only folders this build emptied, from the file up to the output folder; rmdir never removes a
+    folder that still holds anything, and a link is never followed.
+    """
+    for path in sorted(gone, key=lambda p: -p.count("/")):
+        folder = (output / path).parent
+        while folder != output and folder.is_relative_to(output) and not folder.is_symlink():
+            try:
+                folder.rmdir()
+            except OSError:  # not empty, or already gone
+                break
+            folder = folder.parent
 
 
 def _short(path: Path, content: Path) -> str:
@@ -204,8 +230,10 @@ async def run(content: Path, output: Path, host: str, sockets: list[socket.socke
         first = asyncio.ensure_future(preview.build(None))
         await asyncio.wait([first, asyncio.ensure_future(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
         if not stop.is_set():
-            server.add_sockets(sockets)
             bound = sockets[0].getsockname()[1]
+            preview.state.hosts = own_hosts(host, bound)
+            preview.state.any_address = _is_unspecified(host)
+            server.add_sockets(sockets)
             shown = f"[{host}]" if ":" in host else host
             print(f"serving http://{shown}:{bound}/index.html — watching {content}; Ctrl-C stops", flush=True)
             watching = asyncio.ensure_future(preview.watch())
@@ -228,6 +256,9 @@ async def run(content: Path, output: Path, host: str, sockets: list[socket.socke
 
 def serve(content: Path, output: Path, host: str = "127.0.0.1", port: int = 0, allow_remote: bool = False) -> int:
     """The `samling serve` command; returns the exit code."""
+    if not 0 <= port <= 65535:
+        print(f"samling: {port} is not a port — use a number from 0 to 65535 (0: a free one)", file=sys.stderr)
+        return 2
     if not is_loopback(host):
         if not allow_remote:
             print(

@@ -5,20 +5,25 @@ something else once decoded or normalised — `..` or `.` segments (also
 percent-encoded), encoded slashes, backslashes, NUL bytes, absolute paths — are
 refused before the file system is touched, and every file is resolved with its
 symlinks and must still lie inside the output folder.
+
+Against DNS rebinding (a foreign site whose name is made to point at 127.0.0.1),
+only requests whose `Host` names the address the server is bound to are
+answered (421 otherwise), and the reload websocket accepts only the site's own
+origin.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import web
-from tornado.websocket import WebSocketHandler
 
 from generator.serve_overlay import error_page, inject
 
@@ -32,6 +37,20 @@ class PreviewState:
     output: Path
     problems: tuple[str, ...] = ()
     clients: set[ReloadSocket] = field(default_factory=set)
+    hosts: frozenset[str] = frozenset()  # the `Host` values answered, lower case, with the port (see own_hosts)
+    any_address: bool = False  # bound to 0.0.0.0 or ::, so any address literal of this machine may be used
+
+    def answers(self, host: str) -> bool:
+        """Whether a request with this `Host` (or an origin with this host and port) is for this server."""
+        host = host.strip().lower()
+        if host in self.hosts:
+            return True
+        if not self.any_address or not self.hosts:
+            return False
+        # A rebinding attack needs a name; an address literal with our port cannot be one.
+        name, _, port = host.rpartition(":")
+        port_ok = any(h.rpartition(":")[2] == port for h in self.hosts)
+        return port_ok and _is_address(name.removeprefix("[").removesuffix("]"))
 
     def reload(self) -> int:
         """Tell every connected browser to reload the page it is on; returns how many were told."""
@@ -41,6 +60,30 @@ class PreviewState:
         for client in list(self.clients):
             client.send_message(message)
         return len(self.clients)
+
+
+def own_hosts(host: str, port: int) -> frozenset[str]:
+    """The `Host` values that name a server bound to `host` and `port`: loopback names and `host` itself."""
+    names = {"127.0.0.1", "localhost", "[::1]", f"[{host}]" if ":" in host else host}
+    return frozenset(f"{name.lower()}:{port}" for name in names)
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+class _OwnHostOnly(web.RequestHandler):
+    """Refuses requests whose `Host` is not this server's own (421 Misdirected Request)."""
+
+    state: PreviewState
+
+    def prepare(self) -> None:
+        if not self.state.answers(self.request.headers.get("Host", "")):
+            raise web.HTTPError(421, reason="Misdirected Request")
 
 
 def refusal(raw_path: str) -> str | None:
@@ -65,7 +108,7 @@ def inside(path: str, root: str) -> bool:
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
-class OutputHandler(web.StaticFileHandler):
+class OutputHandler(_OwnHostOnly, web.StaticFileHandler):
     """Static files from the output folder; HTML pages get the reload client and the overlay."""
 
     def initialize(self, path: str, state: PreviewState, default_filename: str | None = None) -> None:  # type: ignore[override]
@@ -74,6 +117,7 @@ class OutputHandler(web.StaticFileHandler):
         self.injected = False
 
     def prepare(self) -> None:
+        super().prepare()
         why = refusal(self.request.path)
         if why:
             raise web.HTTPError(403, why)
@@ -126,6 +170,9 @@ class OutputHandler(web.StaticFileHandler):
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         self.clear_header("Content-Range")
+        if status_code == 421:  # not our visitor: not even the problems, which name files
+            self.finish(b"421 Misdirected Request")
+            return
         self.finish(error_page(status_code, self._reason, self.state.problems))
 
 
@@ -133,7 +180,12 @@ def _is_folder(path: str) -> bool:
     return path == "" or path.endswith("/")
 
 
-class ReloadSocket(LiveReloadHandler):
+class ReloadScript(_OwnHostOnly, LiveReloadJSHandler):
+    def initialize(self, state: PreviewState) -> None:
+        self.state = state
+
+
+class ReloadSocket(_OwnHostOnly, LiveReloadHandler):
     """livereload's websocket protocol, with the connected browsers kept per server.
 
     livereload's own handler keeps them in a class attribute shared by every
@@ -143,8 +195,18 @@ class ReloadSocket(LiveReloadHandler):
     def initialize(self, state: PreviewState) -> None:
         self.state = state
 
+    def prepare(self) -> None:
+        super().prepare()
+        # Checked here, for every request that has one: tornado's own check_origin is skipped when
+        # the Origin merely matches the Host (whatever the scheme) or Sec-Fetch-Site says same-origin,
+        # which is exactly what a browser says on a rebound name.
+        origin = self.request.headers.get("Origin")
+        if origin is not None and not self.check_origin(origin):
+            raise web.HTTPError(403, "not the site's own origin")
+
     def check_origin(self, origin: str) -> bool:
-        return WebSocketHandler.check_origin(self, origin)  # same host only: other sites' pages may not listen
+        parts = urlsplit(origin)
+        return parts.scheme == "http" and not parts.path.strip("/") and self.state.answers(parts.netloc)
 
     def on_message(self, message: str | bytes) -> None:
         try:
@@ -169,7 +231,7 @@ def application(state: PreviewState) -> web.Application:
     return web.Application(
         [
             (r"/livereload", ReloadSocket, {"state": state}),
-            (r"/livereload\.js", LiveReloadJSHandler),
+            (r"/livereload\.js", ReloadScript, {"state": state}),
             (r"/(.*)", OutputHandler, {"path": str(state.output), "state": state, "default_filename": "index.html"}),
         ],
         log_function=_quiet,

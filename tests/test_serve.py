@@ -224,10 +224,11 @@ def test_a_first_build_that_fails_still_serves_the_problems(site: Path, tmp_path
         stop_for_good(served.proc)
 
 
-def _status_body(server: Served, target: str) -> tuple[int, str]:
-    """A raw HTTP/1.0 request: nothing between the test and the server rewrites the path."""
+def _status_body(server: Served, target: str, host: str = "") -> tuple[int, str]:
+    """A raw HTTP/1.0 request: nothing between the test and the server rewrites the path (or the Host)."""
+    host = host or f"127.0.0.1:{server.port}"
     with socket.create_connection(("127.0.0.1", server.port), timeout=5) as s:
-        s.sendall(f"GET {target} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".encode("latin-1"))
+        s.sendall(f"GET {target} HTTP/1.0\r\nHost: {host}\r\n\r\n".encode("latin-1"))
         data = b""
         while chunk := s.recv(65536):
             data += chunk

@@ -14,6 +14,7 @@ The content folder looks like this (see docs/content-format.md):
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -48,6 +49,28 @@ def inside(path: Path, root: Path) -> bool:
     return True
 
 
+OUTSIDE = ("is a link to outside the content folder", "copy the file in instead")
+
+
+def readable(path: Path, root: Path, problems: Problems, plain: bool = False) -> bool:
+    """The one check every file read from the content folder passes: it lies inside `root` with its
+    links followed, and it is a regular file (a pipe or a device would hang or flood the build).
+
+    `plain`: the caller knows the file's folder lies inside `root` and the file is no link, so
+    resolving it again is not needed. A refused file is named, never read or quoted.
+    """
+    if not plain and not inside(path, root):
+        problems.add(path, 0, *OUTSIDE)
+        return False
+    try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False  # vanished, or a broken link: as if it were not there
+    if not regular:
+        problems.add(path, 0, "is not a regular file", "remove it, or replace it with a plain file")
+    return regular
+
+
 def content_files(folder: Path, suffixes: tuple[str, ...], root: Path, problems: Problems) -> list[Path]:
     """The files of a folder with the given endings, sorted; links out are refused."""
     if not folder.is_dir():
@@ -60,10 +83,9 @@ def content_files(folder: Path, suffixes: tuple[str, ...], root: Path, problems:
         path = folder / entry.name
         if entry.name.startswith((".", "_", "~")) or path.suffix.lower() not in suffixes:
             continue
-        if not (plain and not entry.is_symlink()) and not inside(path, root):
-            problems.add(path, 0, "is a link to outside the content folder", "copy the file in instead")
-            continue
-        if entry.is_file():
+        if entry.is_dir():
+            continue  # a folder that happens to be named like a file
+        if readable(path, root, problems, plain and not entry.is_symlink()):
             found.append(path)
     return found
 
@@ -72,8 +94,9 @@ def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> 
     root = root.resolve()
     site_path = root / "site.yaml"
     site = None
-    if site_path.is_file():
-        site = read_yaml(site_path, problems, cache)
+    if site_path.is_symlink() or site_path.exists():
+        if readable(site_path, root, problems):
+            site = read_yaml(site_path, problems, cache)
     else:
         problems.add(site_path, 0, "is missing", "create it with at least `title:` (or run `samling new`)")
     models = tuple(
@@ -83,14 +106,19 @@ def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> 
     )
     gatherings = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        if not (folder / "gathering.yaml").exists() or not inside(folder, root):
+        marker = folder / "gathering.yaml"
+        if not (marker.is_symlink() or marker.exists()):
+            continue
+        if not inside(folder, root):
+            problems.add(folder, 0, "is a link to a folder outside the content folder", "copy the gathering in instead")
             continue
         gatherings.append(load_gathering(folder, root, problems, cache))
     return ContentTree(root, site, models, tuple(gatherings))
 
 
 def load_gathering(folder: Path, root: Path, problems: Problems, cache: DocumentCache | None = None) -> GatheringFiles:
-    gathering = read_yaml(folder / "gathering.yaml", problems, cache)
+    marker = folder / "gathering.yaml"
+    gathering = read_yaml(marker, problems, cache) if readable(marker, root, problems) else None
     sessions: dict[str, Document] = {}
     unreadable = set()
     for path in content_files(folder / "sessions", (".md",), root, problems):

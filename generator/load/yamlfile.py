@@ -17,6 +17,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_ALIASES = 50  # guards against "billion laughs" alias expansion
 MAX_DEPTH = 40
+MAX_EXPANDED = 8 * 1024 * 1024  # characters of text, aliases expanded, in one document
+MAX_DIGITS = 18  # an integer longer than this is no duration, count or year
 
 
 class YamlMap(dict[str, Any]):
@@ -46,7 +48,20 @@ class YamlProblem(Exception):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    """PyYAML's composer calls itself for each level: the depth is checked on the way down, before
+    a deeply nested file can exhaust Python's stack."""
+
+    depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise YamlProblem(mark.line + 1, "the YAML is nested too deeply", "flatten it")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {}
@@ -70,6 +85,10 @@ def parse_yaml(text: str, first_line: int = 1) -> Any:
             node = loader.get_single_node()
         finally:
             loader.dispose()
+    except YamlProblem as exc:
+        raise YamlProblem(exc.line + first_line - 1, exc.message, exc.hint) from None
+    except RecursionError:  # a last resort: the depth check above should come first
+        return _raise(first_line, "the YAML is nested too deeply", "flatten it")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
@@ -81,7 +100,8 @@ def parse_yaml(text: str, first_line: int = 1) -> Any:
         return _raise(first_line, f"this is not valid YAML: {exc}", "check the file's syntax")
     if node is None:
         return None
-    return _Builder(first_line).build(node, 0)
+    # Text reused through aliases counts each time it is used: the pages repeat it as often.
+    return _Builder(first_line, min(MAX_EXPANDED, 10 * len(text) + 4096)).build(node, 0)
 
 
 def _raise(line: int, message: str, hint: str) -> Any:
@@ -89,8 +109,9 @@ def _raise(line: int, message: str, hint: str) -> Any:
 
 
 class _Builder:
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, first_line: int, budget: int) -> None:
         self.offset = first_line
+        self.budget = budget  # characters of text still allowed, aliases expanded
         self.aliases_seen = 0
         self.seen: set[int] = set()
         self.constructor = _Loader("")
@@ -113,6 +134,11 @@ class _Builder:
         if isinstance(node, ScalarNode):
             if node.tag not in _SCALAR_TAGS:
                 raise YamlProblem(self.line(node), f"unsupported YAML tag {node.tag!r}", "remove the tag")
+            self.spend(node)
+            if node.tag == _INT and len(node.value.lstrip("+-")) > MAX_DIGITS:
+                raise YamlProblem(
+                    self.line(node), f"a number of {len(node.value)} digits is too long", "write a shorter number"
+                )
             try:
                 return self.constructor.construct_object(node, deep=True)
             except ValueError:  # e.g. 2013-02-30 looks like a date but is none
@@ -131,6 +157,7 @@ class _Builder:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode) or key_node.tag == _MERGE:
                     raise YamlProblem(self.line(key_node), "keys must be plain words", "write `key: value`")
+                self.spend(key_node)
                 key = str(key_node.value)
                 if key in mapping:
                     raise YamlProblem(
@@ -143,8 +170,18 @@ class _Builder:
             return mapping
         raise YamlProblem(self.line(node), "unsupported YAML structure", "simplify it")
 
+    def spend(self, node: ScalarNode) -> None:
+        self.budget -= len(node.value)
+        if self.budget < 0:
+            raise YamlProblem(
+                self.line(node),
+                "the YAML expands to too much text (aliases *name repeat it)",
+                "write the text out once instead of reusing an anchor many times",
+            )
+
 
 _MERGE = "tag:yaml.org,2002:merge"
+_INT = "tag:yaml.org,2002:int"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",

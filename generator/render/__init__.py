@@ -16,7 +16,7 @@ from generator.render import agenda, formatting, pages
 from generator.render.calendar import calendar_files
 from generator.render.pages import PagePlan, relative
 from generator.render.theme import Theme
-from generator.validate.links import attachments
+from generator.validate.files import published_files
 
 
 @dataclass(frozen=True)
@@ -82,11 +82,8 @@ def render_pages(
 def other_files(site: Site, theme: Theme, problems: Problems) -> list[Output]:
     """Files copied as they are: the theme's static files, attachments and the logo."""
     outputs = [Output(f"assets/{name}", path.read_bytes()) for name, path in theme.static_files().items()]
-    for name, path in attachments(site.root, problems).items():
-        outputs.append(Output(name, path.read_bytes()))
-    if site.config.branding.logo is not None:
-        logo = site.config.branding.logo
-        outputs.append(Output(f"assets/logo{logo.suffix.lower()}", logo.read_bytes()))
+    for name, source in published_files(site, problems).items():  # a cleaned SVG comes as bytes
+        outputs.append(Output(name, source if isinstance(source, bytes) else source.read_bytes()))
     return outputs
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import re
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,12 +36,28 @@ from generator.validate.sessions import Draft, EntryReader
 
 
 def _timezone(value: Any) -> str:
+    """An IANA time zone name. Not the machine's own (`localtime`), a tzdata helper file or a path:
+    those would make the calendars depend on where the site is built."""
     name = s.non_empty_text(value)
+    if not _ZONE.fullmatch(name) or name in _NOT_ZONES or name.startswith(("posix/", "right/")):
+        raise s.Invalid(f"'{name}' is not a time zone name", "write an IANA name, e.g. Europe/Oslo")
     try:
         zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise s.Invalid(f"'{name}' is not a time zone", "write e.g. Europe/Oslo") from None
+    if name not in _iana_names():
+        raise s.Invalid(f"'{name}' is not a time zone name", "write an IANA name, e.g. Europe/Oslo")
     return name
+
+
+_ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
+_NOT_ZONES = frozenset({"localtime", "posixrules", "Factory", "leapseconds", "tzdata", "zone", "iso3166"})
+
+
+@functools.cache
+def _iana_names() -> frozenset[str]:
+    # Read once per process (about 10 ms): the installed time zone names do not change during a build.
+    return frozenset(zoneinfo.available_timezones())
 
 
 GATHERING = {

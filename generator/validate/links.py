@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.errors import Problems
-from generator.load import inside
+from generator.load import OUTSIDE, inside, readable
 from generator.markdown import MAX_LINES, MAX_MARKS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, TOO_BIG, is_attachment
 from generator.model import Gathering, Session, Site, Text
 
@@ -28,9 +28,11 @@ def attachments(root: Path, problems: Problems) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for folder in attachment_folders(root):
         for path in sorted(folder.rglob("*")):
+            if path.name.startswith("."):
+                continue
             if not inside(path, root):
-                problems.add(path, 0, "is a link to outside the content folder", "copy the file in instead")
-            elif path.is_file() and not path.name.startswith("."):
+                problems.add(path, 0, *OUTSIDE)
+            elif not path.is_dir() and readable(path, root, problems, plain=True):
                 found[path.relative_to(root).as_posix()] = path
     return found
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator import schema as s
 from generator.contrast import AA_TEXT, darker_shade, worst_ratio
 from generator.errors import Problems
-from generator.load import inside
+from generator.load import inside, readable
 from generator.load.documents import Document
 from generator.model import LANGUAGES, Branding, SiteConfig, Source
 
@@ -32,6 +32,55 @@ BRANDING = {
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
+LOGO_TYPES = {".svg": "SVG", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WebP"}
+
+
+def _logo(root: Path, name: str, source: Path, line: int, problems: Problems) -> Path | None:
+    """The logo's file, if it lies inside content/, is a regular file and is the image its name says."""
+    logo = root / name
+    if not inside(logo, root):
+        problems.add(source, line, f"the logo '{name}' lies outside the content folder", "put it inside content/")
+        return None
+    if not logo.is_file():
+        problems.add(source, line, f"the logo file '{name}' does not exist", "check the path, relative to content/")
+        return None
+    if not readable(logo, root, problems, plain=True):
+        return None
+    expected = LOGO_TYPES.get(logo.suffix.lower())
+    if expected is None:
+        problems.add(source, line, f"the logo '{name}' is not an image type a page can show", _LOGO_HINT)
+        return None
+    try:
+        with logo.open("rb") as f:
+            head = f.read(512)
+    except OSError as exc:
+        problems.add(source, line, f"the logo '{name}' cannot be read ({exc.strerror})", "check the file")
+        return None
+    found = sniff(head)
+    if found != expected:
+        what = f"a {found} file" if found else "no image this site can show"
+        problems.add(source, line, f"the logo '{name}' is named as {expected} but holds {what}", _LOGO_HINT)
+        return None
+    return logo
+
+
+_LOGO_HINT = "save the logo as SVG, PNG, JPEG or WebP, with the matching ending (.svg, .png, .jpg, .webp)"
+
+
+def sniff(head: bytes) -> str:
+    """The image type the first bytes of a file show: by content, since a name can say anything."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith((b"<?xml", b"<svg", b"<!")) and b"<svg" in head:
+        return "SVG"
+    return ""
+
+
 def site_config(doc: Document | None, root: Path, problems: Problems) -> SiteConfig:
     if doc is None:
         return SiteConfig(title="Samling")
@@ -43,21 +92,7 @@ def site_config(doc: Document | None, root: Path, problems: Problems) -> SiteCon
         b = s.check(values["branding"], BRANDING, doc.path, problems, "branding") or {}
         logo = None
         if b.get("logo"):
-            logo = root / b["logo"]
-            line = values["branding"].line_of("logo")
-            if not inside(logo, root):
-                problems.add(
-                    doc.path, line, f"the logo '{b['logo']}' lies outside the content folder", "put it inside content/"
-                )
-                logo = None
-            elif not logo.is_file():
-                problems.add(
-                    doc.path,
-                    line,
-                    f"the logo file '{b['logo']}' does not exist",
-                    "check the path, relative to content/",
-                )
-                logo = None
+            logo = _logo(root, b["logo"], doc.path, values["branding"].line_of("logo"), problems)
         accent = b.get("accent", "")
         if accent and not _HEX.fullmatch(accent):
             problems.add(
