@@ -31,7 +31,17 @@ FIELDS = ("id", "name", "first_name", "last_name", "organisation", "role", "emai
 # Header spellings, compared after `_header_form` (case, spaces and punctuation dropped), in nb, nn
 # and en and as common registration systems (and Excel users) write them.
 _SPELLINGS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "deltakerid", "deltakarid", "påmeldingsid", "påmeldingsnr", "påmeldingsnummer", "registrationid"),
+    "id": (
+        "id",
+        "deltakerid",
+        "deltakarid",
+        "deltakernummer",
+        "deltakarnummer",
+        "påmeldingsid",
+        "påmeldingsnr",
+        "påmeldingsnummer",
+        "registrationid",
+    ),
     "name": ("navn", "namn", "name", "fulltnavn", "fulltnamn", "fullname", "deltaker", "deltakar", "participant"),
     "first_name": ("fornavn", "førenamn", "fornamn", "firstname", "givenname"),
     "last_name": ("etternavn", "etternamn", "lastname", "surname", "familyname"),
@@ -140,7 +150,11 @@ def find_duplicates(people: Iterable[Participant]) -> tuple[Duplicate, ...]:
     seen: dict[tuple[str, str], Participant] = {}
     found = []
     for person in people:
-        marks = [("id", person.key), ("name", normal(person.name) + "|" + organisation_key(person.organisation))]
+        kind = person.key.partition(":")[0]
+        marks = [
+            (kind if kind in ("email", "name") else "id", person.key),
+            ("name", normal(person.name) + "|" + organisation_key(person.organisation)),
+        ]
         if person.email:  # first, so two rows with one address are named for it
             marks.insert(0, ("email", person.email.lower()))
         for mark in marks:

@@ -109,15 +109,16 @@ def read_csv(path: Path, problems: Problems) -> Table | None:
     except csv.Error as exc:
         problems.add(path, reader.line_num + hidden, f"cannot be read as CSV ({exc})", "check the quotes in the row")
         return None
-    for number, cells in rows:
-        if any(_GARBLED.search(cell) for cell in cells):
-            problems.add(
-                path,
-                number,
-                "the text looks garbled ('Ã¸' where 'ø' was meant)",
-                "export the list again as 'CSV UTF-8' and do not save it in another program in between",
-            )
-    return _table(path, rows, problems)
+    garbled = {number for number, cells in rows if any(_GARBLED.search(cell) for cell in cells)}
+    for number in sorted(garbled):
+        problems.add(
+            path,
+            number,
+            "the text looks garbled ('Ã¸' where 'ø' was meant)",
+            "export the list again as 'CSV UTF-8' and do not save it in another program in between",
+        )
+    header = next((n for n, cells in rows if any(c.strip() for c in cells)), 0)
+    return _table(path, [(n, cells) for n, cells in rows if n == header or n not in garbled], problems)
 
 
 def read_xlsx(path: Path, problems: Problems) -> Table | None:
@@ -193,6 +194,7 @@ def _table(path: Path, rows: list[tuple[int, list[Cell]]], problems: Problems) -
         beyond = [c for c in cells[len(header) :] if str(c).strip()]
         if beyond:
             problems.add(path, number, "has more cells than the header has columns", "give each column a name in row 1")
+            continue
         long = [i for i, c in enumerate(cells) if isinstance(c, str) and len(c) > MAX_CELL]
         if long:
             column = header[long[0]] if long[0] < len(header) else str(long[0] + 1)
