@@ -18,18 +18,18 @@ Rules:
   report with its file and line); people in no list come back in `Grouping.unassigned`.
 
 Stability: people are taken in the order of a seeded hash of their key, and each prefers groups
-in a seeded order of its own, so the same list and seed always give the same groups, the order of
-the rows does not matter, and a person added later moves few others (tests/test_groups.py bounds it).
+in a seeded order of its own (see `generator/domain/mixing.py`), so the same list and seed always
+give the same groups whatever the order of the rows, and a person added later moves few others in
+the first round (tests/test_groups.py bounds it); later rounds favour fewer repeats over stability.
 """
 
 from __future__ import annotations
 
-import hashlib
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.domain.mixing import mixed
 from generator.domain.people import Participant, normal, organisation_key
 
 Rule = Literal["mixed", "by_organisation", "fixed"]
@@ -96,7 +96,7 @@ def make_groups(people: Sequence[Participant], spec: GroupSpec) -> Grouping:
         raise ValueError("no groups")
     if spec.rule == "fixed":
         return _fixed(people, spec)
-    rounds = _mixed(people, len(spec.groups), spec.seed, spec.rounds)
+    rounds = mixed(people, len(spec.groups), spec.seed, spec.rounds)
     return Grouping(tuple(_groups(people, spec.groups, places) for places in rounds))
 
 
@@ -120,89 +120,6 @@ def _groups(people: Sequence[Participant], slots: Sequence[GroupSlot], places: S
 
 def _by_name(people: Sequence[Participant]) -> tuple[Participant, ...]:
     return tuple(sorted(people, key=lambda p: (normal(p.name), p.key)))
-
-
-def _hash(*parts: str) -> int:
-    return int.from_bytes(hashlib.blake2b("\0".join(parts).encode(), digest_size=8).digest(), "big")
-
-
-def _mix(x: int) -> int:
-    """splitmix64's finaliser: a cheap, well-spread rank of a group for a person."""
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9 & 0xFFFFFFFFFFFFFFFF
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EB & 0xFFFFFFFFFFFFFFFF
-    return x ^ (x >> 31)
-
-
-def _mixed(people: Sequence[Participant], g: int, seed: str, rounds: int) -> list[list[int]]:
-    n = len(people)
-    orgs = [organisation_key(p.organisation) for p in people]
-    sizes: dict[str, int] = {}
-    for org in orgs:
-        sizes[org] = sizes.get(org, 0) + 1
-    cap = {org: math.ceil(k / g) for org, k in sizes.items()}
-    met: list[set[int]] = [set() for _ in people]
-    result = []
-    for r in range(rounds):
-        salt = f"{seed}\0round {r}" if r else seed  # round 1 is the same with or without later rounds
-        who = [_hash(salt, p.key) for p in people]
-        salts = [_hash(salt, "group", str(j)) for j in range(g)]
-        rank = [[_mix(h ^ s) for s in salts] for h in who]
-        place = _round(n, g, orgs, cap, sorted(range(n), key=lambda i: (who[i], people[i].key)), rank, met, r > 0)
-        result.append(place)
-        members: list[list[int]] = [[] for _ in range(g)]
-        for i, j in enumerate(place):
-            members[j].append(i)
-        for group in members:
-            for i in group:
-                met[i].update(group)
-    return result
-
-
-def _round(
-    n: int,
-    g: int,
-    orgs: list[str],
-    cap: dict[str, int],
-    order: list[int],
-    rank: list[list[int]],
-    met: list[set[int]],
-    avoid_repeats: bool,
-) -> list[int]:
-    q, r = divmod(n, g)
-    size = [0] * g
-    members: list[set[int]] = [set() for _ in range(g)]
-    count: dict[str, list[int]] = {org: [0] * g for org in cap}
-    place = [0] * n
-    for i in order:
-        oc, big = count[orgs[i]], sum(s > q for s in size)
-        best: tuple[int, ...] | None = None
-        for j in range(g):
-            if oc[j] >= cap[orgs[i]]:
-                continue
-            full = size[j] > q or (size[j] == q and big >= r)
-            seen = len(members[j] & met[i]) if avoid_repeats else 0
-            choice = (full, seen, oc[j], rank[i][j], j) if avoid_repeats else (full, rank[i][j], j)
-            if best is None or choice < best:
-                best = choice
-        assert best is not None  # an organisation of k has fewer than ⌈k/g⌉·g members placed
-        j = best[-1]
-        place[i], size[j] = j, size[j] + 1
-        members[j].add(i)
-        oc[j] += 1
-    # A full group may have been the only one left for someone: move people from the largest to the
-    # smallest group, each of an organisation the large group holds more of, until sizes are within one.
-    while max(size) - min(size) > 1:
-        big_j, small_j = size.index(max(size)), size.index(min(size))
-        movable = [i for i in members[big_j] if count[orgs[i]][small_j] < count[orgs[i]][big_j]]
-        i = min(movable, key=lambda i: (len(members[small_j] & met[i]), rank[i][small_j], i))
-        members[big_j].remove(i)
-        members[small_j].add(i)
-        count[orgs[i]][big_j] -= 1
-        count[orgs[i]][small_j] += 1
-        size[big_j] -= 1
-        size[small_j] += 1
-        place[i] = small_j
-    return place
 
 
 def _by_organisation(people: Sequence[Participant], spec: GroupSpec) -> tuple[Group, ...]:
