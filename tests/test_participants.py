@@ -84,6 +84,21 @@ def test_first_and_last_names_are_joined(tmp_path: Path) -> None:
     assert [(p.name, p.organisation) for p in people] == [("Kari Nordmann", "Lom kommune")]
 
 
+def test_a_whole_name_wins_and_every_other_column_is_kept(tmp_path: Path) -> None:
+    text = "Fornavn;Navn;Etternavn;Kommune;Organisasjon;;T-skjorte\nKari;Kari A. Nordmann;Nordmann;Lom;KS;x;M\n"
+    people, problems = read(write(tmp_path, "a.csv", text))
+    assert not problems
+    (kari,) = people
+    assert (kari.name, kari.organisation) == ("Kari A. Nordmann", "Lom")
+    assert kari.extra == (
+        ("Fornavn", "Kari"),
+        ("Etternavn", "Nordmann"),
+        ("Organisasjon", "KS"),
+        ("column 6", "x"),
+        ("T-skjorte", "M"),
+    )
+
+
 @pytest.mark.parametrize(
     ("header", "field"),
     [
@@ -116,7 +131,7 @@ def test_column_names_in_nb_nn_and_en(header: str, field: str | None) -> None:
 
 
 def test_days_as_numbers_words_and_dates(tmp_path: Path) -> None:
-    text = "Navn;Dager\nA;1 og 2\nB;begge\nC;12.03.2013\nD;2013-03-11\nE;Dag 2\nF;\n"
+    text = "Navn;Dager\nA;1 og 2\nB;Begge dager\nC;12.03.2013\nD;2013-03-11\nE;Dag 2\nF;\n"
     people, problems = read(write(tmp_path, "a.csv", text))
     assert not problems
     assert [p.days for p in people] == [(1, 2), (), (2,), (1,), (2,), ()]

@@ -23,13 +23,14 @@ from typing import Any
 
 from generator.domain.people import Participant, column_field, find_duplicates, participant_key
 from generator.errors import Problems
-from generator.load.tables import MAX_CELL, MAX_CSV_BYTES, MAX_ROWS, Cell, read_csv, read_xlsx
+from generator.load.documents import read_text
+from generator.load.tables import MAX_CELL, MAX_ROWS, Cell, read_csv, read_xlsx
 from generator.load.yamlfile import YamlList, YamlMap, YamlProblem, parse_yaml
 
 SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_EVERY_DAY = {"", "alle", "begge", "all", "both", "heile", "hele", "alle dager", "alle dagar", "every day"}
+_EVERY_DAY = {"", "alle", "begge", "all", "both", "alle dager", "alle dagar", "begge dager", "begge dagar", "both days"}
 _DAY_WORD = re.compile(r"^(dag|day)\s*", re.I)
 _SPLIT = re.compile(r"\s*(?:[,;/&+]|\bog\b|\band\b)\s*", re.I)
 _NORWEGIAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?")
@@ -92,19 +93,11 @@ def _table_rows(
 
 
 def _yaml_rows(path: Path, problems: Problems) -> list[tuple[int, Pairs]] | None:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.add(path, 0, f"cannot be read ({exc.strerror})", "check that the file exists")
-        return None
-    if len(raw) > MAX_CSV_BYTES:
-        problems.add(path, 0, "is larger than a participant list may be", "split it")
+    text = read_text(path, problems)
+    if text is None:
         return None
     try:
-        data = parse_yaml(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        problems.add(path, 0, "is not UTF-8 text", "save the file as UTF-8 in your editor")
-        return None
+        data = parse_yaml(text)
     except YamlProblem as exc:
         problems.add(path, exc.line, exc.message, exc.hint)
         return None
@@ -140,6 +133,7 @@ def _text(path: Path, row: int, column: str, value: Any, problems: Problems) -> 
 
 def _person(path: Path, row: int, pairs: Pairs, dates: Sequence[dt.date], problems: Problems) -> Participant | None:
     values: dict[str, str] = {}
+    source: dict[str, str] = {}  # field → the column that filled it (the first one wins)
     days_value: Any = None
     extra = []
     ok = True
@@ -152,7 +146,7 @@ def _person(path: Path, row: int, pairs: Pairs, dates: Sequence[dt.date], proble
         if text is None:
             ok = False
         elif field and field not in values:
-            values[field] = text
+            values[field], source[field] = text, column
         elif text:
             extra.append((column, text))
     if not ok:
@@ -169,7 +163,7 @@ def _person(path: Path, row: int, pairs: Pairs, dates: Sequence[dt.date], proble
     if days is None:
         return None
     if "name" in values:  # the name came whole: first and last names are kept as they were written
-        extra = [(c, values[f]) for f in ("first_name", "last_name") for c, _ in pairs if column_field(c) == f] + extra
+        extra = [(source[f], values[f]) for f in ("first_name", "last_name") if values.get(f)] + extra
     organisation = values.get("organisation", "")
     return Participant(
         key=participant_key(values.get("id", ""), email, name, organisation),

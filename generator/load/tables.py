@@ -188,7 +188,8 @@ def _table(path: Path, rows: list[tuple[int, list[Cell]]], problems: Problems) -
     if len(header_cells) > MAX_COLUMNS:
         problems.add(path, header_row, f"has more than {MAX_COLUMNS} columns", "keep only the columns you need")
         return None
-    header = tuple(str(c).strip() for c in header_cells)
+    # A column without a name keeps its values, under its place ("column 3"), as an unknown column.
+    header = tuple(str(c).strip() or f"column {i + 1}" for i, c in enumerate(header_cells))
     found: list[tuple[int, tuple[Cell, ...]]] = []
     for number, cells in filled[1:]:
         beyond = [c for c in cells[len(header) :] if str(c).strip()]
