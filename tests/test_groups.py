@@ -131,13 +131,14 @@ def test_by_organisation_gives_each_its_group_and_joins_the_small_ones() -> None
 def test_fixed_groups_report_unknown_ambiguous_and_repeated_names() -> None:
     people = [person(1, "Lom", "Kari Nordmann"), person(2, "Vågå", "Ola Vik"), person(3, "Sel", "Ola Vik")]
     people.append(person(4, "Dovre", "Liv Berg"))
+    people.append(Participant("email:siri@sel.example", "Siri Dahl", "Sel", email="siri@sel.example"))
     slots = (
-        GroupSlot("A", "Rom 1", ("kari  NORDMANN", "Ola Vik", "Per Ukjent")),
+        GroupSlot("A", "Rom 1", ("kari  NORDMANN", "Ola Vik", "Per Ukjent", "Siri@Sel.example")),
         GroupSlot("B", "", (people[1].key, "Kari Nordmann")),
     )
     grouping = make_groups(people, GroupSpec(slots, rule="fixed"))
     a, b = grouping.rounds[0]
-    assert [p.name for p in a.members] == ["Kari Nordmann"] and a.room == "Rom 1"
+    assert [p.name for p in a.members] == ["Kari Nordmann", "Siri Dahl"] and a.room == "Rom 1"
     assert [p.key for p in b.members] == [people[1].key]
     assert [(i.group, i.entry, i.kind) for i in grouping.issues] == [
         ("A", "Ola Vik", "ambiguous"),

@@ -13,7 +13,8 @@ Rules:
 - `by_organisation`: one group per organisation (compared by `organisation_key`, so "Lom" and
   "Lom kommune" are one); organisations with fewer than `min_size` people are joined, in name
   order, until each joined group has `min_size`. The i-th group gets the i-th slot's room.
-- `fixed`: the slots' `members`, each a participant key or name (case- and space-insensitive).
+- `fixed`: the slots' `members`, each a participant's key, e-mail address or name (case- and
+  space-insensitive).
   Unknown, ambiguous or repeated entries come back in `Grouping.issues` (for the validator to
   report with its file and line); people in no list come back in `Grouping.unassigned`.
 
@@ -152,7 +153,7 @@ def _by_organisation(people: Sequence[Participant], spec: GroupSpec) -> tuple[Gr
 
 
 def _fixed(people: Sequence[Participant], spec: GroupSpec) -> Grouping:
-    by_key = {p.key: p for p in people}
+    by_key = {p.key.lower(): p for p in people} | {p.email.lower(): p for p in people if p.email}
     by_name: dict[str, list[Participant]] = {}
     for p in people:
         by_name.setdefault(normal(p.name), []).append(p)
@@ -162,7 +163,8 @@ def _fixed(people: Sequence[Participant], spec: GroupSpec) -> Grouping:
     for slot in spec.groups:
         members = []
         for entry in slot.members:
-            found = [by_key[entry]] if entry in by_key else by_name.get(normal(entry), [])
+            mark = entry.strip().lower()
+            found = [by_key[mark]] if mark in by_key else by_name.get(normal(entry), [])
             if len(found) != 1:
                 issues.append(GroupIssue(slot.name, entry, "ambiguous" if found else "unknown"))
             elif found[0].key in placed:
