@@ -150,6 +150,7 @@ def test_bad_rows_are_named_by_the_row_excel_shows(tmp_path: Path) -> None:
         f"Liv Berg;{long};;\n"  # 7
         "Siri Dahl;Dovre;;1;ekstra\n"  # 8
         "Bo\x07 Ek;Lesja;;\n"  # 9
+        "Ane Lie;\u202eajseL;;\n"  # 10: a right-to-left override
     )
     people, problems = read(write(tmp_path, "participants.csv", text))
     assert [p.name for p in people] == ["Kari Nordmann"]
@@ -160,6 +161,7 @@ def test_bad_rows_are_named_by_the_row_excel_shows(tmp_path: Path) -> None:
         "participants.csv:7: the cell in 'Kommune' is longer than 1000 characters — shorten it",
         "participants.csv:8: has more cells than the header has columns — give each column a name in row 1",
         "participants.csv:9: 'Navn' contains a control character — retype the cell",
+        "participants.csv:10: 'Kommune' contains a control character — retype the cell",
     ]
 
 

@@ -28,7 +28,8 @@ from generator.load.tables import MAX_CELL, MAX_ROWS, Cell, read_csv, read_xlsx
 from generator.load.yamlfile import YamlList, YamlMap, YamlProblem, parse_yaml
 
 SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters, and the bidirectional overrides that could print a name backwards on a badge.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _EVERY_DAY = {"", "alle", "begge", "all", "both", "alle dager", "alle dagar", "begge dager", "begge dagar", "both days"}
 _DAY_WORD = re.compile(r"^(dag|day)\s*", re.I)
