@@ -194,6 +194,7 @@ def test_find_duplicates_by_key() -> None:
         ("Telefon;Kommune\n1;Lom\n", "p.csv:1: row 1 has no column for names (found: Telefon, Kommune)"),
         ("Navn;navn\nA;B\n", "p.csv:1: two columns are called 'navn'"),
         ("\n;;\n", "p.csv: has no rows"),
+        ('Navn;Kommune\nKari;Lom\n"Ola;Sel\nPer;Vågå\n', "p.csv:3: a quotation mark in this row is never closed"),
         ("Navn\nRÃ¸d Ã…s\n", "p.csv:2: the text looks garbled ('Ã¸' where 'ø' was meant)"),
     ],
 )

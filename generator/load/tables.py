@@ -84,7 +84,11 @@ def sniff(line: str) -> str:
 def read_csv(path: Path, problems: Problems) -> Table | None:
     if not _size_ok(path, MAX_CSV_BYTES, problems):
         return None
-    decoded = decode(path.read_bytes())
+    try:
+        decoded = decode(path.read_bytes())
+    except OSError as exc:
+        problems.add(path, 0, f"cannot be read ({exc.strerror})", "check that the file exists")
+        return None
     if decoded is None:
         problems.add(path, 0, "is not text Excel writes", "save it from Excel as 'CSV UTF-8' or as .xlsx")
         return None
@@ -108,6 +112,10 @@ def read_csv(path: Path, problems: Problems) -> Table | None:
             rows.append((number, cells))
     except csv.Error as exc:
         problems.add(path, reader.line_num + hidden, f"cannot be read as CSV ({exc})", "check the quotes in the row")
+        return None
+    if rows and any("\n" in cell and separator in cell for cell in rows[-1][1]):
+        # A quote never closed swallows every row after it into one last cell.
+        problems.add(path, rows[-1][0], "a quotation mark in this row is never closed", "close it, or remove it")
         return None
     garbled = {number for number, cells in rows if any(_GARBLED.search(cell) for cell in cells)}
     for number in sorted(garbled):
