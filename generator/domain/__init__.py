@@ -1,0 +1,1 @@
+"""Pure computations on the content: no files, no rendering, no global state."""
