@@ -19,7 +19,7 @@ from generator import schema as s
 from generator.domain.period import Period, PeriodError, parse_period
 from generator.domain.programme import KINDS, Network, PlannedGathering, Programme, suggest_network
 from generator.errors import Problems
-from generator.load.yamlfile import YamlList, YamlMap
+from generator.load.yamlfile import YamlList
 from generator.slugs import is_slug, slugify
 
 FILE = "programme.yaml"
@@ -109,7 +109,8 @@ def _network(key: str, raw: Any, line: int, tz: str, path: Path, problems: Probl
                 problems.add(
                     path,
                     entry.line,
-                    f"network '{key}' has two gatherings numbered {entry.number} (first on line {numbers[entry.number]})",
+                    f"network '{key}' has two gatherings numbered {entry.number}"
+                    f" (first on line {numbers[entry.number]})",
                     "number them 1, 2, 3 … in the order they are held",
                 )
             numbers.setdefault(entry.number, entry.line)
