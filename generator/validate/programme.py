@@ -50,7 +50,7 @@ def count(value: Any) -> int:
 PROGRAMME = {
     "key": s.Field(s.non_empty_text, default="", doc="a short name for links; made from the title if left out"),
     "title": s.Field(s.non_empty_text, required=True, doc="the programme's name"),
-    "description": s.Field(s.text, default="", doc="a sentence or two (Markdown)"),
+    "description": s.Field(s.text, default="", doc="a sentence or two"),
     "timezone": s.Field(zone, default="Europe/Oslo", doc="where planned gatherings are held"),
     "networks": s.Field(s.mapping, required=True, doc="each network under its key"),
 }
