@@ -405,3 +405,33 @@ def test_a_network_without_a_series_has_no_timeline() -> None:
     from generator.figures.series import series_timeline
 
     assert series_timeline(example().network("omdomme-2"), "nb", strings("nb")) is None
+
+
+def test_listed_members_are_counted_and_a_wrong_count_is_a_problem() -> None:
+    programme, problems = load(
+        """\
+        title: P
+        networks:
+          a: {title: A, members: [Lom, Vågå, Skjåk]}
+          b:
+            title: B
+            members: [Lom, Vågå]
+            member_count: 3
+        """
+    )
+    assert programme.network("a").member_count == 3
+    assert problems == [
+        "content/programme.yaml:7: network 'b' lists 2 members but member_count says 3"
+        " — correct the count or the list, or leave member_count out: the list is counted"
+    ]
+
+
+def test_only_fixed_entries_go_in_a_calendar() -> None:
+    from generator.domain.programme import fixed
+
+    assert fixed(SERIES) == (MARCH,)
+    assert fixed(example().network("omdomme-1").series) == ()  # the seed's days come from its folder
+
+
+def test_the_programme_file_is_not_published(built_site: Path) -> None:
+    assert not list(built_site.rglob("programme.yaml"))

@@ -94,6 +94,11 @@ def next_of(series: Iterable[PlannedGathering], now: dt.datetime) -> PlannedGath
     return None
 
 
+def fixed(series: Iterable[PlannedGathering]) -> tuple[PlannedGathering, ...]:
+    """What a network calendar may hold: entries whose days are known, in date order."""
+    return tuple(g for g in ordered(series) if g.is_fixed)
+
+
 @dataclass(frozen=True)
 class Neighbours:
     previous: PlannedGathering | None

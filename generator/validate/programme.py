@@ -115,12 +115,20 @@ def _network(key: str, raw: Any, line: int, tz: str, path: Path, problems: Probl
                 )
             numbers.setdefault(entry.number, entry.line)
         series.append(entry)
+    listed = len(v["members"])
+    if listed and v["member_count"] not in (None, listed) and not v["counted_with"]:
+        problems.add(
+            path,
+            raw.line_of("member_count"),
+            f"network '{key}' lists {listed} members but member_count says {v['member_count']}",
+            "correct the count or the list, or leave member_count out: the list is counted",
+        )
     return Network(
         key,
         v["title"],
         v["theme"],
         v["members"],
-        v["member_count"],
+        v["member_count"] if v["member_count"] is not None or not listed else listed,
         v["leaders"],
         tuple(series),
         v["counted_with"],
