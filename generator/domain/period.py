@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -125,8 +126,6 @@ def _iso_month(text: str) -> tuple[int, int]:
 def _month(word: str, value: str) -> int:
     found = MONTHS.get(word.rstrip("."))
     if found is None:
-        import difflib
-
         close = difflib.get_close_matches(word, list(MONTHS), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else "write a month name like mars, august or september"
         raise PeriodError(f"'{word}' in '{value}' is not a month", hint)
