@@ -1,1 +1,1 @@
-"""Pure computations on the content: no files, no rendering, no global state."""
+"""Pure computations of the content model: no files, no HTML, no global state."""
