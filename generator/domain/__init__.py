@@ -1,0 +1,1 @@
+"""Pure computations of the content model: no files, no HTML."""
