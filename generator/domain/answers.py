@@ -9,7 +9,6 @@ covers each item's id, kind and range, not its wording, so a reworded question t
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -137,7 +136,7 @@ class Header:
     name: str = ""
     organisation: str = ""
     group: str = ""
-    date: dt.date | None = None
+    date: str = ""  # as written: ISO (YYYY-MM-DD) when saved on screen, anything from paper
 
 
 @dataclass(frozen=True)
@@ -150,7 +149,7 @@ class TextAnswer:
 @dataclass(frozen=True)
 class RatingAnswer:
     item: str
-    value: int
+    value: int | None  # None: only a comment was written
     comment: str = ""
     line: int = 0
 
