@@ -122,7 +122,8 @@ def test_a_file_for_a_changed_sheet_keeps_the_answers_that_still_fit_with_a_noti
     assert [r.answers for r in found] == [(a.RatingAnswer(ENGASJEMENT, 7, "", 10),)] and not found[0].current
     assert notices == [
         f"{SHOWN}/old.json:5: the worksheet 'risikoskjema' has changed since these answers were "
-        "saved: kept 1 answers to items it still has; dropped the answers to risikofaktor/vaeret, which it no longer has"
+        "saved: kept 1 answers to items it still has; dropped the answers to risikofaktor/vaeret, "
+        "which it no longer has"
     ]
 
 
