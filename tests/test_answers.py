@@ -186,3 +186,13 @@ def test_generated_answer_files_never_crash_and_every_rejection_names_file_and_l
     assert not (found and problems)
     for n in notices:
         assert n.startswith(f"{SHOWN}/{name}:")
+
+
+def test_no_answer_reaches_the_built_site(built_site: Path) -> None:
+    """Answers files are read for results only: none is copied, and no name or answer is on any page."""
+    said = ["Sissel Holm", "Nils Moen", "Lederne har ikke tid", "Usikkert budsjett for 2014", "faste prosjektdager"]
+    for path in built_site.rglob("*"):
+        assert "responses" not in path.parts
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", "ignore")
+            assert not [s for s in said if s in text], path
