@@ -43,7 +43,8 @@ def scale_items(value: Any) -> tuple[tuple[str, str], ...]:
             if scratch or not v:
                 first = scratch.items[0] if scratch else None
                 raise s.Invalid(
-                    f"has an item whose {first.message if first else 'form is wrong'}", "write `{id: x, text: y}`"
+                    f"has an item whose {first.message if first else 'form is wrong'}",
+                    first.hint if first else "write `{id: x, text: y}`",
                 )
             found.append((v["text"], v["id"]))
         else:
