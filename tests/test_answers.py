@@ -92,7 +92,7 @@ def test_the_example_responses_are_all_read(gathering: Gathering) -> None:
     stange = next(r for r in found if r.source.path.suffix == ".yaml")  # typed from paper
     assert stange.header.organisation == "Stange kommune" and stange.header.date == "2013-03-12"
     assert stange.answer("risikofaktor/uenighet-i-gruppen") == a.RatingAnswer(
-        "risikofaktor/uenighet-i-gruppen", 4, "Lite uenighet så langt", 12
+        "risikofaktor/uenighet-i-gruppen", 4, "Lite uenighet så langt"
     )
 
 
@@ -119,7 +119,7 @@ def test_a_file_for_a_changed_sheet_keeps_the_answers_that_still_fit_with_a_noti
     text = answers_file(gathering, "risikoskjema", {ENGASJEMENT: 7, "risikofaktor/vaeret": 3}, fingerprint="0ld")
     found, problems, notices = read(tmp_path, gathering, {"old.json": text})
     assert problems == []
-    assert [r.answers for r in found] == [(a.RatingAnswer(ENGASJEMENT, 7, "", 10),)] and not found[0].current
+    assert [r.answers for r in found] == [(a.RatingAnswer(ENGASJEMENT, 7, ""),)] and not found[0].current
     assert notices == [
         f"{SHOWN}/old.json:5: the worksheet 'risikoskjema' has changed since these answers were "
         "saved: kept 1 answers to items it still has; dropped the answers to risikofaktor/vaeret, "

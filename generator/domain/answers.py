@@ -143,7 +143,6 @@ class Header:
 class TextAnswer:
     item: str
     text: str
-    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -151,7 +150,6 @@ class RatingAnswer:
     item: str
     value: int | None  # None: only a comment was written
     comment: str = ""
-    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -167,7 +165,6 @@ class Marker:
 class MatrixAnswer:
     item: str
     markers: tuple[Marker, ...]
-    line: int = 0
 
 
 Answer = TextAnswer | RatingAnswer | MatrixAnswer

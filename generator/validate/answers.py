@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -48,17 +49,57 @@ def read_response(path: Path, gathering: Gathering, problems: Problems, notices:
     text = read_text(path, problems)
     if text is None:
         return None
-    if path.suffix.lower() == ".json":  # JSON may indent with tabs, YAML may not; the lines stay
-        text = re.sub(r"^\t+", lambda m: "  " * len(m.group()), text, flags=re.MULTILINE)
+    shown = problems.display(path)
+    if path.suffix.lower() == ".json":
+        # The common case, a right file saved on screen, is read at C speed; only a file with
+        # something to say is read again by the YAML reader, which knows every key's line.
+        quick = _quick_json(text)
+        if quick is not None:
+            said: list[str] = []
+            scratch = Problems(problems.root)
+            response = _response(path, quick, gathering, scratch, said, shown)
+            if response is not None and not scratch and not said:
+                return response
+        text = re.sub(r"^\t+", lambda m: "  " * len(m.group()), text, flags=re.MULTILINE)  # JSON may use tabs
     try:
         data = parse_yaml(text)
     except YamlProblem as exc:
         problems.add(path, exc.line, exc.message, exc.hint)
         return None
     own = Problems(problems.root)
-    response = _response(path, data, gathering, own, notices, problems.display(path))
+    response = _response(path, data, gathering, own, notices, shown)
     problems.extend(own)
     return None if own else response
+
+
+def _quick_json(text: str) -> Any:
+    """JSON as YamlMap/YamlList without lines, or None when it is not plain, right JSON."""
+
+    def pairs(items: list[tuple[str, Any]]) -> YamlMap:
+        found = YamlMap(items)
+        if len(found) != len(items):
+            raise ValueError("a key twice")
+        found.line, found.key_lines = 0, {}
+        return found
+
+    def listing(value: Any) -> Any:
+        if isinstance(value, list):
+            done = YamlList(listing(v) for v in value)
+            done.line, done.item_lines = 0, []
+            return done
+        if isinstance(value, dict):
+            for k, v in value.items():
+                value[k] = listing(v)
+        return value
+
+    try:
+        return listing(json.loads(text, object_pairs_hook=pairs, parse_float=_no_float, parse_constant=_no_float))
+    except (ValueError, RecursionError):
+        return None
+
+
+def _no_float(text: str) -> Any:
+    raise ValueError(text)  # the YAML reader reads it as text, and the problem names its line
 
 
 def _response(
@@ -106,7 +147,7 @@ def _response(
             problems.add(path, line, f"the worksheet '{sheet.key}' has no item '{item_id}'", hint)
         elif value is not None and value != "":
             try:
-                kept.append(_answer(item, value, line))
+                kept.append(_answer(item, value))
             except _Wrong as wrong:
                 problems.add(path, line, f"'{item_id}' {wrong.message}", wrong.hint)
     if not current:
@@ -157,11 +198,11 @@ def _header(path: Path, raw: Any, line: int, problems: Problems) -> a.Header:
     return a.Header(**values)
 
 
-def _answer(item: a.Item, value: Any, line: int) -> a.Answer:
+def _answer(item: a.Item, value: Any) -> a.Answer:
     if item.kind == "text":
-        return a.TextAnswer(item.id, _text(value, MAX_TEXT), line)
+        return a.TextAnswer(item.id, _text(value, MAX_TEXT))
     if item.kind == "rating":
-        return _rating(item, value, line)
+        return _rating(item, value)
     if not isinstance(value, YamlList):
         raise _Wrong("should be a list of markers", "write `[{risk: 1, probability: 2, consequence: 3}]`")
     markers = []
@@ -177,10 +218,10 @@ def _answer(item: a.Item, value: Any, line: int) -> a.Answer:
             )
         risk = raw.get("risk")
         markers.append(a.Marker("" if risk is None else _text(risk, 200), p, c))
-    return a.MatrixAnswer(item.id, tuple(markers), line)
+    return a.MatrixAnswer(item.id, tuple(markers))
 
 
-def _rating(item: a.Item, value: Any, line: int) -> a.RatingAnswer:
+def _rating(item: a.Item, value: Any) -> a.RatingAnswer:
     rating, comment = value, ""
     if isinstance(value, YamlMap):
         if set(value) - {"rating", "comment"}:
@@ -189,13 +230,13 @@ def _rating(item: a.Item, value: Any, line: int) -> a.RatingAnswer:
         if comment and not item.comment:
             raise _Wrong("has a comment, but the sheet has no comment lines", "leave the comment out")
     if rating is None and comment:
-        return a.RatingAnswer(item.id, None, comment, line)
+        return a.RatingAnswer(item.id, None, comment)
     if not _whole(rating) or not item.low <= rating <= item.high:
         raise _Wrong(
             f"has the rating {rating!r}, outside the scale {item.low}–{item.high}",
             f"write a whole number from {item.low} to {item.high}",
         )
-    return a.RatingAnswer(item.id, rating, comment, line)
+    return a.RatingAnswer(item.id, rating, comment)
 
 
 def _whole(value: Any) -> bool:

@@ -127,6 +127,16 @@
     say(data.fingerprint === sheet.getAttribute("data-fingerprint") ? "loaded" : "changed");
   }
 
+  // A risk loaded into a cell goes with its tick: untick or clear, and it is gone.
+  sheet.addEventListener("change", function (event) {
+    var box = event.target;
+    if (box && box.type === "checkbox" && !box.checked) box.removeAttribute("data-risks");
+  });
+  tools.querySelector(".ws-clear").addEventListener("click", function () {
+    each("[data-risks]", function (el) {
+      el.removeAttribute("data-risks");
+    });
+  });
   tools.querySelector(".ws-save").addEventListener("click", function () {
     var blob = new Blob([JSON.stringify(collect(), null, 2) + "\n"], { type: "application/json" });
     var link = document.createElement("a");
