@@ -1,7 +1,7 @@
 """How long answers files take to read back: N generated risk forms, read and counted (not a test).
 
-    .venv/bin/python bench/responses.py            # 500 files, best of 3
-    .venv/bin/python bench/responses.py 2000 5
+.venv/bin/python bench/responses.py            # 500 files, best of 3
+.venv/bin/python bench/responses.py 2000 5
 """
 
 from __future__ import annotations
