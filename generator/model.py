@@ -195,6 +195,7 @@ class Worksheet:
     header_fields: tuple[str, ...] = ("name", "organisation", "date")
     sessions: tuple[str, ...] = ()
     source: Source = field(default_factory=lambda: Source(Path(".")))
+    fingerprint: str = ""  # of its answerable items, see generator/domain/answers.py
 
 
 @dataclass(frozen=True)
@@ -260,6 +261,7 @@ class Question:
     text: str
     lines: int = 4
     box_height_mm: int = 0
+    id: str = ""  # stable answer id, not its position (generator/domain/answers.py)
 
     @property
     def height_mm(self) -> int:
@@ -290,6 +292,8 @@ class Scale:
     title: str = ""
     item_heading: str = ""
     comment: bool = False  # a line for a comment under each item
+    id: str = ""
+    item_ids: tuple[str, ...] = ()  # one answer id per item: as written (`id:`), then derived
 
     @property
     def values(self) -> range:
@@ -342,6 +346,7 @@ class Matrix:
     markers: tuple[MatrixMarker, ...] = ()
     title: str = ""
     show_scores: bool = True
+    id: str = ""
 
     @property
     def cell_height_mm(self) -> int:
@@ -360,6 +365,8 @@ class Grid:
     title: str = ""
     corner: str = ""  # the heading above the row headers
     height_mm: int = 20  # of each row
+    id: str = ""
+    cell_ids: tuple[tuple[str, ...], ...] = ()  # per row, per column
 
 
 @dataclass(frozen=True)
@@ -371,3 +378,6 @@ class StageCheck:
     model: str
     html: str
     scale: int = 5
+    id: str = ""
+    stages: tuple[str, ...] = ()  # the model's stage names, in the table's order
+    item_ids: tuple[str, ...] = ()

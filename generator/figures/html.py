@@ -120,8 +120,13 @@ def _item(name: str, texts: tuple[str, ...]) -> str:
     return f"<strong>{escape(name)}</strong>{said}"
 
 
-def stage_check_html(model: Model, *, lang: str, scale: int = 5, table_id: str = "") -> str:
-    """A table to mark, per stage, where a group's project stands on a 1–`scale` scale."""
+def stage_check_html(
+    model: Model, *, lang: str, scale: int = 5, table_id: str = "", answer_ids: tuple[str, ...] = ()
+) -> str:
+    """A table to mark, per stage, where a group's project stands on a 1–`scale` scale.
+
+    `answer_ids` (one per stage) mark each row for saving answers as a file.
+    """
     if not 2 <= scale <= 10:
         raise ValueError(f"scale must be 2 to 10, not {scale}")
     words = words_for(lang)
@@ -146,7 +151,8 @@ def stage_check_html(model: Model, *, lang: str, scale: int = 5, table_id: str =
             for v in range(1, scale + 1)
         )
         said = escape(" – ".join(entry.texts))
-        rows.append(f'<tr><th scope="row">{name}</th><td>{said}</td>{cells}</tr>')
+        answer = f' data-answer="{escape(answer_ids[i - 1])}"' if i <= len(answer_ids) else ""
+        rows.append(f'<tr{answer}><th scope="row">{name}</th><td>{said}</td>{cells}</tr>')
     return (
         f'<table class="samling-stage-check" id="{tid}">'
         f"<caption>{escape(model.title)}. {escape(words['mark'].format(n=scale))}</caption>"

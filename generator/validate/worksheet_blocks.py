@@ -6,6 +6,7 @@ reporting every problem it found with the file and line.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,7 @@ from generator.load.documents import Document
 from generator.load.yamlfile import YamlList, YamlMap
 from generator.markdown import render_markdown
 from generator.model import Grid, Matrix, MatrixMarker, Model, Note, Question, Scale, StageCheck
+from generator.validate.answer_ids import ID, scale_items
 from generator.validate.decks import folder_of
 
 
@@ -70,6 +72,7 @@ def axis(value: Any) -> tuple[str, ...]:
 TYPE = s.Field(s.text)
 QUESTION = {
     "type": TYPE,
+    "id": ID,
     "text": s.Field(s.non_empty_text, required=True, doc="the question"),
     "lines": s.Field(count(1, 40), default=4, doc="ruled lines to write on"),
     "box": s.Field(count(10, 250), default=0, doc="height of a box in mm, instead of lines"),
@@ -77,8 +80,9 @@ QUESTION = {
 TEXT = {"type": TYPE, "text": s.Field(s.non_empty_text, required=True, doc="Markdown")}
 SCALE = {
     "type": TYPE,
+    "id": ID,
     "title": s.Field(s.text, default="", doc="the question the scale answers"),
-    "items": s.Field(labels(1, 30, "item"), required=True, doc="the things to rate, one `- item` a line"),
+    "items": s.Field(scale_items, required=True, doc="the things to rate, one `- item` (or `{id, text}`) a line"),
     "from": s.Field(count(0, 10), default=1, doc="the lowest value"),
     "to": s.Field(count(1, 11), default=10, doc="the highest value"),
     "low": s.Field(s.text, default="", doc="the label of the low end, e.g. Liten risiko"),
@@ -88,6 +92,7 @@ SCALE = {
 }
 MATRIX = {
     "type": TYPE,
+    "id": ID,
     "title": s.Field(s.text, default=""),
     "preset": s.Field(s.one_of(*wm.PRESETS), default="", doc="a ready matrix: " + ", ".join(wm.PRESETS)),
     "probability": s.Field(axis, default=(), doc="probability categories, lowest first (or their number)"),
@@ -111,6 +116,7 @@ MARKER = {
 }
 GRID = {
     "type": TYPE,
+    "id": ID,
     "title": s.Field(s.text, default=""),
     "corner": s.Field(s.text, default="", doc="the heading above the row headers"),
     "rows": s.Field(labels(1, 30, "row"), required=True, doc="row headers"),
@@ -119,6 +125,7 @@ GRID = {
 }
 MODEL = {
     "type": TYPE,
+    "id": ID,
     "name": s.Field(s.non_empty_text, required=True, doc="a model's file name in content/models/"),
     "scale": s.Field(count(2, 10), default=5, doc="the highest mark"),
 }
@@ -126,7 +133,7 @@ MODEL = {
 
 def question(raw: YamlMap, key: str, cx: Context) -> Question | None:
     v = s.check(raw, QUESTION, cx.doc.path, cx.problems, "a question block")
-    return Question(key, v["text"], v["lines"], v["box"]) if v and v["text"] else None
+    return Question(key, v["text"], v["lines"], v["box"], v["id"]) if v and v["text"] else None
 
 
 def text(raw: YamlMap, key: str, cx: Context) -> Note | None:
@@ -148,7 +155,10 @@ def scale(raw: YamlMap, key: str, cx: Context) -> Scale | None:
             "`to` must be above `from`, with at most 11 values, e.g. from: 1, to: 10",
         )
         return None
-    return Scale(key, v["items"], v["from"], v["to"], v["low"], v["high"], v["title"], v["item_heading"], v["comment"])
+    texts, ids = tuple(t for t, _ in v["items"]), tuple(i for _, i in v["items"])
+    return Scale(
+        key, texts, v["from"], v["to"], v["low"], v["high"], v["title"], v["item_heading"], v["comment"], v["id"], ids
+    )
 
 
 def matrix(raw: YamlMap, key: str, cx: Context) -> Matrix | None:
@@ -177,7 +187,7 @@ def matrix(raw: YamlMap, key: str, cx: Context) -> Matrix | None:
         return None
     default_titles = wm.AXES.get(cx.lang, wm.AXES["nb"])
     titles = (v["probability_title"] or default_titles[0], v["consequence_title"] or default_titles[1])
-    return wm.build_matrix(
+    built = wm.build_matrix(
         key,
         probability=probability,
         consequence=consequence,
@@ -187,6 +197,7 @@ def matrix(raw: YamlMap, key: str, cx: Context) -> Matrix | None:
         title=v["title"],
         show_scores=v["scores"],
     )
+    return dataclasses.replace(built, id=v["id"])
 
 
 def _zones(raw_zones: YamlList | None, raw: YamlMap, rows: int, columns: int, cx: Context) -> Any:
@@ -240,7 +251,7 @@ def grid(raw: YamlMap, key: str, cx: Context) -> Grid | None:
     v = s.check(raw, GRID, cx.doc.path, cx.problems, "a grid block")
     if not v or not v["rows"] or not v["columns"]:
         return None
-    return Grid(key, v["rows"], v["columns"], v["title"], v["corner"], v["height"])
+    return Grid(key, v["rows"], v["columns"], v["title"], v["corner"], v["height"], v["id"])
 
 
 def model(raw: YamlMap, key: str, cx: Context) -> StageCheck | None:
@@ -252,10 +263,18 @@ def model(raw: YamlMap, key: str, cx: Context) -> StageCheck | None:
         known = ", ".join(m.key for m in cx.models) or "none yet"
         cx.problems.add(cx.doc.path, raw.line_of("name"), f"the model '{v['name']}' does not exist", f"models: {known}")
         return None
+    from generator.figures.kinds import entries
+
+    # The table's HTML is made by `finish_stage_check` once the sheet has given out the answer ids.
+    return StageCheck(key, found.key, "", v["scale"], v["id"], tuple(e.name for e in entries(found.data)))
+
+
+def finish_stage_check(block: StageCheck, cx: Context) -> StageCheck:
     from generator.figures import stage_check_html
 
-    html = stage_check_html(found, lang=cx.lang, scale=v["scale"], table_id=key)
-    return StageCheck(key, found.key, html, v["scale"])
+    found = next(m for m in cx.models if m.key == block.model)
+    html = stage_check_html(found, lang=cx.lang, scale=block.scale, table_id=block.key, answer_ids=block.item_ids)
+    return dataclasses.replace(block, html=html)
 
 
 BlockReader = Callable[[YamlMap, str, Context], Any]

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import difflib
+from typing import Any
 
 from markdown_it import MarkdownIt
 
 from generator import schema as s
+from generator.domain import answers
 from generator.errors import Problems
 from generator.load.documents import Document
-from generator.load.yamlfile import YamlMap
+from generator.load.yamlfile import YamlList, YamlMap
 from generator.markdown import render_markdown
-from generator.model import Model, Source, Worksheet
+from generator.model import Model, Source, StageCheck, Worksheet
 from generator.validate.decks import folder_of
-from generator.validate.worksheet_blocks import BLOCKS, Context
+from generator.validate.worksheet_blocks import BLOCKS, Context, finish_stage_check
 
 HEADER_FIELDS = ("name", "organisation", "group", "date")
 WORKSHEET = {
@@ -70,6 +72,7 @@ def worksheet(
         block = reader(raw, f"{path.stem}-{i + 1}", cx)
         if block is not None:
             blocks.append(block)
+    blocks = _with_answer_ids(blocks, raw_blocks, cx)
     intro = render_markdown(md, values["intro"], doc.data.line_of("intro") + 1, folder_of(path))
     return Worksheet(
         key=path.stem,
@@ -80,4 +83,24 @@ def worksheet(
         header_fields=tuple(h for h in values["header"] if h in HEADER_FIELDS),
         sessions=values["sessions"],
         source=Source(path, 1),
+        fingerprint=answers.fingerprint(answers.items(Worksheet("", "", tuple(blocks)))),
     )
+
+
+def _with_answer_ids(blocks: list[Any], raw_blocks: YamlList, cx: Context) -> list[Any]:
+    """Give out the answer ids; two blocks may not be given the same `id:`."""
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(raw_blocks):
+        written = raw.get("id") if isinstance(raw, YamlMap) else None
+        if not isinstance(written, str):
+            continue
+        if written in seen:
+            cx.problems.add(
+                cx.doc.path,
+                raw.line_of("id"),
+                f"block {i + 1} has the id '{written}' of block {seen[written]}",
+                "give every block its own `id:`",
+            )
+        seen.setdefault(written, i + 1)
+    done = answers.assign_ids(blocks)
+    return [finish_stage_check(b, cx) if isinstance(b, StageCheck) else b for b in done]
