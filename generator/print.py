@@ -33,7 +33,7 @@ from generator.write import check_output_folder, write_site
 
 # Pages are given to WeasyPrint under this made-up root; the fetcher answers it from memory.
 ROOT_URL = "file:///samling-output/"
-PDF_VARIANT = "pdf/ua-1"  # tagged, for screen readers; WeasyPrint >= 62 writes it
+PDF_VARIANT = "pdf/ua-1"  # tagged, for screen readers (tests/test_pdf_tagged.py reads the structure back)
 # HTML <th scope> → the PDF's /Scope of a TH cell ("rowgroup" headers name the rows below them).
 SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Column"}
 

@@ -108,3 +108,4 @@ def test_with_base_url_each_sheet_has_one_figure_the_qr_code_with_its_address_as
         assert s.tagged and s.lang == "nb"
         assert [f.alt for f in s.figures] == [f"Fyll ut på nett: {online_url(BASE_URL, path)}"], w.key
         assert s.figures[0].page == 0
+        assert s.order.index("H1") < s.order.index("Figure")  # read after the title, though printed beside it

@@ -128,3 +128,31 @@ def test_answers_kept_from_an_earlier_visit_print_in_full_and_a_cleared_sheet_pr
     page.click(".ws-clear")
     pages, words = pdf_words(page.pdf(format="A4", prefer_css_page_size=True))
     assert pages == 1 and not any(w.startswith("s99f") for w in words)
+
+
+BOXED = """\
+title: Boks
+blocks:
+  - type: question
+    text: Skriv fritt
+    box: 40
+"""
+
+
+def test_a_long_answer_in_a_box_prints_whole_inside_the_boxs_border(
+    content_copy: Path, tmp_path: Path, page: Any
+) -> None:
+    from generator.build import build
+
+    folder = next(p for p in content_copy.iterdir() if (p / "worksheets").is_dir())
+    (folder / "worksheets" / "boks.yaml").write_text(BOXED, "utf-8")
+    out = tmp_path / "output"
+    build(content_copy, out)
+    page.goto((out / folder.name / "worksheets" / "boks.html").as_uri())
+    text = long_text("box")
+    page.fill("textarea", text)
+    _, words = pdf_words(page.pdf(format="A4", prefer_css_page_size=True))
+    assert all(w in words for w in text.split())
+    page.emulate_media(media="print")
+    border = page.eval_on_selector(".ws-answer", "a => [getComputedStyle(a).borderTopStyle, a.offsetHeight]")
+    assert border[0] == "solid" and border[1] > 40 * 96 / 25.4  # taller than the 40 mm box: it grew
