@@ -14,7 +14,7 @@ from pdf_structure import pdf_structure
 from generator.build import check
 from generator.model import Site
 from generator.print import html_to_pdf, pdf_plan, rendered
-from generator.render.pages import worksheet_path, worksheets_in_programme_order, worksheets_print_path
+from generator.render.pages import model_path, worksheet_path, worksheets_in_programme_order, worksheets_print_path
 from generator.render.qr import online_url
 
 pytestmark = pytest.mark.slow
@@ -109,3 +109,10 @@ def test_with_base_url_each_sheet_has_one_figure_the_qr_code_with_its_address_as
         assert [f.alt for f in s.figures] == [f"Fyll ut på nett: {online_url(BASE_URL, path)}"], w.key
         assert s.figures[0].page == 0
         assert s.order.index("H1") < s.order.index("Figure")  # read after the title, though printed beside it
+
+
+def test_a_model_figure_printed_from_its_page_has_its_title_as_alt(site: Site, files: dict[str, bytes]) -> None:
+    # Not printed by `samling print` yet; the packs will be. WeasyPrint takes /Alt from an SVG's <title>.
+    model = site.models[0]
+    s = pdf_structure(html_to_pdf(files, model_path(model)))
+    assert s.tagged and [f.alt for f in s.figures] == [f"Figur: {model.title}"]
