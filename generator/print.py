@@ -7,7 +7,9 @@ worksheet — and everything is written together, so `print/` is in the output's
     output/print/GATHERING.pdf
     output/print/GATHERING/WORKSHEET.pdf
 
-WeasyPrint reads only from the rendered files in memory: no disk, no network.
+WeasyPrint reads only from the rendered files in memory: no disk, no network. Every PDF is tagged
+(PDF/UA-1): the page's `<html lang>` and `<title>` become its language and window title, headings,
+lists, tables and figures its structure, each `<th scope>` a header cell with that scope.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from generator.write import check_output_folder, write_site
 
 # Pages are given to WeasyPrint under this made-up root; the fetcher answers it from memory.
 ROOT_URL = "file:///samling-output/"
+PDF_VARIANT = "pdf/ua-1"  # tagged, for screen readers (tests/test_pdf_tagged.py reads the structure back)
+# HTML <th scope> → the PDF's /Scope of a TH cell ("rowgroup" headers name the rows below them).
+SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Column"}
 
 
 class PrintUnavailable(Exception):
@@ -46,6 +51,14 @@ class PrintResult:
 
 def print_worksheets(content: Path, output: Path) -> PrintResult:
     out = check_output_folder(output, content)
+    site, outputs = rendered(content)
+    pdfs = list(pdf_outputs(site, {o.path: o.content for o in outputs}))
+    counts = write_site([(o.path, o.content) for o in (*outputs, *pdfs)], out)
+    return PrintResult(site, tuple(p.path for p in pdfs), counts)
+
+
+def rendered(content: Path) -> tuple[Site, list[Output]]:
+    """The site and its rendered files, in memory (load → validate → render); Problems if any."""
     problems = Problems(root=content)
     tree = load(content, problems)
     site = validate(tree, problems)
@@ -53,9 +66,7 @@ def print_worksheets(content: Path, output: Path) -> PrintResult:
     problems.raise_if_any()
     outputs = render(site, theme, problems)
     problems.raise_if_any()
-    pdfs = list(pdf_outputs(site, {o.path: o.content for o in outputs}))
-    counts = write_site([(o.path, o.content) for o in (*outputs, *pdfs)], out)
-    return PrintResult(site, tuple(p.path for p in pdfs), counts)
+    return site, outputs
 
 
 def pdf_plan(site: Site) -> list[tuple[str, str]]:
@@ -87,7 +98,34 @@ def html_to_pdf(files: dict[str, bytes], page_path: str) -> bytes:
         base_url=ROOT_URL + page_path,
         url_fetcher=_fetcher(weasyprint, files),
     )
-    return html.write_pdf()
+    return html.write_pdf(pdf_variant=PDF_VARIANT, finisher=scope_header_cells)
+
+
+def scope_header_cells(document: Any, pdf: Any) -> None:
+    """Give each TH cell the /Scope of its HTML `<th scope>`.
+
+    WeasyPrint ties data cells to their headers by /Headers and /ID but writes no /Scope; readers
+    and checkers look for it, and the HTML says it. Each table cell's box holds its structure
+    element (`mark`) once the tags are made; without that (another WeasyPrint), the PDF stays as is.
+    """
+    for page in document.pages:
+        for box, in_head in _cells(getattr(page, "_page_box", None)):
+            mark = getattr(box, "mark", None)
+            if box.element_tag == "th" and isinstance(mark, dict) and isinstance(mark.get("A"), dict):
+                scope = (box.element.get("scope") or "").lower()
+                mark["A"]["Scope"] = SCOPES.get(scope, "/Column" if in_head else "/Row")
+
+
+def _cells(box: Any, in_head: bool = False) -> Iterator[tuple[Any, bool]]:
+    """Every table cell box under `box`, and whether it is in a <thead>."""
+    if box is None:
+        return
+    for child in getattr(box, "children", ()):
+        tag = getattr(child, "element_tag", None)
+        if tag in ("th", "td"):
+            yield child, in_head
+        else:
+            yield from _cells(child, in_head or tag == "thead")
 
 
 def in_memory(files: dict[str, bytes], url: str) -> tuple[bytes, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +13,7 @@ from markupsafe import Markup
 from generator.errors import Problems
 from generator.markdown import PLACEHOLDER, ROOT_LINK
 from generator.model import Gathering, Site
-from generator.render import agenda, formatting, pages
+from generator.render import agenda, formatting, pages, qr
 from generator.render.calendar import calendar_files
 from generator.render.pages import PagePlan, relative
 from generator.render.theme import Theme
@@ -124,6 +125,7 @@ def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
         "embed": embed,
         "paths": pages,
         "agenda": agenda,
+        "online": functools.partial(qr.online_link, site.config.base_url),  # a page's address + QR code, or None
         "logo_url": url(f"assets/logo{logo.suffix.lower()}") if logo else "",
         **plan.context,
     }
