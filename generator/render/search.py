@@ -158,7 +158,7 @@ def session_text(s: Session) -> str:
     """What the session page shows: who, where, the body and the sub-items — never `s.notes`."""
     who = ", ".join(f.name for f in s.facilitators)
     items = [_text(i.title, ", ".join(f.name for f in i.facilitators), i.body) for i in s.items]
-    return _text(who, s.room, s.body, *items)
+    return _text(s.body, *items, who, s.room)  # the body first: the snippet is the start
 
 
 def deck_text(d: Deck) -> str:

@@ -1,0 +1,272 @@
+/* Samling site search: a combobox (WAI-ARIA APG, list autocomplete) over the index in search-index.js.
+ *
+ * The index (format: generator/render/search.py) is a script that sets window.SAMLING_SEARCH; it is
+ * loaded by a <script src> the first time the box is used, never fetched, so search works from
+ * file://. UI words come from the form's data attributes (the theme's strings). Index text reaches
+ * the page only through textContent. No network, no eval, no modules.
+ * window.SamlingSearch = {fold, tokens, search} is the pure part, for tests and the benchmark.
+ */
+(function () {
+  "use strict";
+
+  var LIMIT = 30; // results shown; the count announces them all
+  var MAX_TOKEN = 32;
+  var LETTERS = { "æ": "ae", "ø": "o", "å": "a", "đ": "d", "ŋ": "n", "ŧ": "t", "ł": "l", "œ": "oe", "ß": "ss" };
+  var SPELT = /[æøåđŋŧłœß]/g;
+  var MARKS = /\p{M}/gu;
+  var TOKEN = /[\p{L}\p{N}]+/gu;
+
+  // As generator/render/search.py fold(): "Måling" → "maling".
+  function fold(text) {
+    return text.toLowerCase().replace(SPELT, function (c) { return LETTERS[c]; }).normalize("NFKD").replace(MARKS, "");
+  }
+
+  function cut(token) {
+    return token.length <= MAX_TOKEN ? token : Array.from(token).slice(0, MAX_TOKEN).join("");
+  }
+
+  function tokens(text) {
+    var found = fold(text).match(TOKEN) || [];
+    var seen = [];
+    found.forEach(function (t) {
+      t = cut(t);
+      if (seen.indexOf(t) < 0) seen.push(t);
+    });
+    return seen;
+  }
+
+  function firstAtLeast(terms, key) {
+    var lo = 0, hi = terms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (terms[mid] < key) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  // "delta*32+weight" in base 36, comma-separated → [doc, weight, doc, weight, ...]; decoded once per term.
+  function postings(index, i) {
+    var cache = index._decoded || (index._decoded = []);
+    if (cache[i]) return cache[i];
+    var text = index.postings[i], out = [], value = 0, doc = 0;
+    for (var k = 0; k <= text.length; k++) {
+      var c = k < text.length ? text.charCodeAt(k) : 44;
+      if (c === 44) {
+        doc += Math.floor(value / 32);
+        out.push(doc, value % 32);
+        value = 0;
+      } else {
+        value = value * 36 + (c <= 57 ? c - 48 : c - 87);
+      }
+    }
+    return (cache[i] = out);
+  }
+
+  // Every query token is a prefix; a document must match them all. Ranked by weight × idf, exact terms first.
+  function search(index, query) {
+    var qs = tokens(query);
+    if (!qs.length || !index) return { tokens: qs, hits: [] };
+    var n = index.docs.length, total = null;
+    for (var q = 0; q < qs.length; q++) {
+      var best = new Float64Array(n);
+      for (var i = firstAtLeast(index.terms, qs[q]); i < index.terms.length; i++) {
+        var term = index.terms[i];
+        if (term.lastIndexOf(qs[q], 0) !== 0) break;
+        var p = postings(index, i);
+        var idf = Math.log(1 + n / (p.length / 2));
+        var factor = term === qs[q] ? idf : idf * 0.7;
+        for (var k = 0; k < p.length; k += 2) {
+          var s = p[k + 1] * factor;
+          if (s > best[p[k]]) best[p[k]] = s;
+        }
+      }
+      if (total === null) total = best;
+      else for (var d = 0; d < n; d++) total[d] = total[d] && best[d] ? total[d] + best[d] : 0;
+    }
+    var hits = [];
+    for (var doc = 0; doc < n; doc++) if (total[doc] > 0) hits.push(doc);
+    hits.sort(function (a, b) { return total[b] - total[a] || a - b; });
+    return { tokens: qs, hits: hits };
+  }
+
+  window.SamlingSearch = { fold: fold, tokens: tokens, search: search };
+
+  // --- the combobox ---------------------------------------------------------------------
+
+  function marked(text, qs) {
+    var frag = document.createDocumentFragment(), last = 0, m;
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(text))) {
+      var word = fold(m[0]);
+      if (qs.some(function (q) { return word.lastIndexOf(q, 0) === 0; })) {
+        frag.appendChild(document.createTextNode(text.slice(last, m.index)));
+        var mark = document.createElement("mark");
+        mark.textContent = m[0];
+        frag.appendChild(mark);
+        last = m.index + m[0].length;
+      }
+    }
+    frag.appendChild(document.createTextNode(text.slice(last)));
+    return frag;
+  }
+
+  function words(form, key, values) {
+    return (form.getAttribute("data-" + key) || "").replace(/\{(\w+)\}/g, function (all, name) {
+      return name in values ? values[name] : all;
+    });
+  }
+
+  function setup(form) {
+    var input = form.querySelector("[role=combobox]");
+    var list = form.querySelector("[role=listbox]");
+    var status = form.querySelector("[role=status]");
+    var root = (form.getAttribute("data-root") || "").replace(/index\.html$/, "");
+    var options = [], active = -1, loading = false, waiting = null;
+
+    function open(yes) {
+      list.hidden = !yes;
+      input.setAttribute("aria-expanded", yes ? "true" : "false");
+      if (!yes) activate(-1);
+    }
+
+    function activate(i) {
+      if (options[active]) options[active].setAttribute("aria-selected", "false");
+      active = i;
+      if (options[i]) {
+        options[i].setAttribute("aria-selected", "true");
+        input.setAttribute("aria-activedescendant", options[i].id);
+        options[i].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+
+    function go(option) {
+      if (option) window.location.href = option.getAttribute("data-href");
+    }
+
+    // The index loads once, on first use; whatever asked while it loaded runs when it is there.
+    function withIndex(then) {
+      if (window.SAMLING_SEARCH) return then();
+      waiting = then;
+      if (loading) return;
+      loading = true;
+      var script = document.createElement("script");
+      script.src = form.getAttribute("data-index");
+      script.onload = function () { waiting(); };
+      script.onerror = function () { status.textContent = words(form, "unavailable", {}); };
+      document.head.appendChild(script);
+    }
+
+    function option(index, doc, qs, id) {
+      var el = document.createElement("div");
+      el.id = "site-search-option-" + id;
+      el.className = "site-search-option";
+      el.setAttribute("role", "option");
+      el.setAttribute("aria-selected", "false");
+      el.setAttribute("data-href", root + doc[2]);
+      var title = document.createElement("span");
+      title.className = "site-search-title";
+      title.appendChild(marked(doc[3], qs));
+      var kind = document.createElement("span");
+      kind.className = "site-search-kind";
+      kind.textContent = words(form, "kind-" + doc[1], {});
+      el.appendChild(title);
+      el.appendChild(document.createTextNode(" "));
+      el.appendChild(kind);
+      if (doc[4]) {
+        var snippet = document.createElement("span");
+        snippet.className = "site-search-snippet";
+        snippet.appendChild(marked(doc[4], qs));
+        el.appendChild(snippet);
+      }
+      return el;
+    }
+
+    function render() {
+      var index = window.SAMLING_SEARCH;
+      if (!index) return;
+      var result = search(index, input.value);
+      list.textContent = "";
+      options = [];
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      if (!result.tokens.length) {
+        status.textContent = "";
+        form.setAttribute("data-searched", input.value);
+        return open(false);
+      }
+      var n = result.hits.length;
+      var shown = result.hits.slice(0, LIMIT);
+      var groups = [], byKey = {};
+      shown.forEach(function (d) {
+        var g = index.docs[d][0];
+        if (!(g in byKey)) groups.push((byKey[g] = { g: g, docs: [] }));
+        byKey[g].docs.push(d);
+      });
+      groups.forEach(function (group, gi) {
+        var box = document.createElement("div");
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-labelledby", "site-search-group-" + gi);
+        var heading = document.createElement("div");
+        heading.id = "site-search-group-" + gi;
+        heading.className = "site-search-group";
+        heading.setAttribute("role", "presentation");
+        heading.textContent = group.g >= 0 ? index.gatherings[group.g][1] : words(form, "models", {});
+        box.appendChild(heading);
+        group.docs.forEach(function (d) {
+          var el = option(index, index.docs[d], result.tokens, options.length);
+          options.push(el);
+          box.appendChild(el);
+        });
+        list.appendChild(box);
+      });
+      var count = words(form, n === 1 ? "count-one" : "count", { n: n });
+      if (!n) count = words(form, "none", {});
+      else if (n > LIMIT) count += " " + words(form, "shown", { shown: LIMIT });
+      status.textContent = count;
+      form.setAttribute("data-searched", input.value); // what the results are for (tests wait on it)
+      open(n > 0);
+    }
+
+    form.hidden = false;
+    input.addEventListener("focus", function () { withIndex(function () {}); });
+    input.addEventListener("input", function () { withIndex(render); });
+    input.addEventListener("keydown", function (e) {
+      var expanded = !list.hidden;
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        if (!options.length) return;
+        e.preventDefault();
+        var down = e.key === "ArrowDown";
+        if (!expanded) {
+          open(true);
+          if (!e.altKey) activate(down ? 0 : options.length - 1);
+          return;
+        }
+        activate(down ? (active + 1) % options.length : (active <= 0 ? options.length : active) - 1);
+      } else if (e.key === "Enter") {
+        e.preventDefault();
+        if (expanded) go(options[active >= 0 ? active : 0]);
+      } else if (e.key === "Escape") {
+        if (expanded) {
+          e.preventDefault();
+          open(false);
+        } else if (input.value) {
+          e.preventDefault();
+          input.value = "";
+          render();
+        }
+      }
+    });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    list.addEventListener("mousedown", function (e) { e.preventDefault(); }); // keep focus in the box
+    list.addEventListener("click", function (e) {
+      go(e.target.closest("[role=option]"));
+    });
+    form.addEventListener("focusout", function (e) {
+      if (!form.contains(e.relatedTarget)) open(false);
+    });
+  }
+
+  document.querySelectorAll("form.site-search").forEach(setup);
+})();
