@@ -119,6 +119,8 @@ def test_slide_text_is_in_but_not_its_notes(site: Site, records: list[SearchReco
         ("Čáhppes", "cahppes"),
         ("Điehtu", "diehtu"),
         ("Straße", "strasse"),
+        ("Ǽrlig", "aerlig"),
+        ("A\u030aker", "aker"),
     ],
 )
 def test_fold(text: str, folded: str) -> None:

@@ -165,6 +165,7 @@ def test_the_browser_folds_and_splits_as_python_does(page: Any, page_path: Path)
         "café Čáhppes Điehtu ŋ Straße",
         "ﬁre ½ x²",
         "a_b-c",
+        "Ǽrlig A\u030aker",
         "x" * 40,
     ]
     js = page.evaluate("s => s.map(t => [SamlingSearch.fold(t), SamlingSearch.tokens(t)])", samples)

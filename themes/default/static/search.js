@@ -11,14 +11,14 @@
 
   var LIMIT = 30; // results shown; the count announces them all
   var MAX_TOKEN = 32;
-  var LETTERS = { "æ": "ae", "ø": "o", "å": "a", "đ": "d", "ŋ": "n", "ŧ": "t", "ł": "l", "œ": "oe", "ß": "ss" };
-  var SPELT = /[æøåđŋŧłœß]/g;
+  var LETTERS = { "æ": "ae", "ø": "o", "đ": "d", "ŋ": "n", "ŧ": "t", "ł": "l", "œ": "oe", "ß": "ss" };
+  var SPELT = /[æøđŋŧłœß]/g;
   var MARKS = /\p{M}/gu;
   var TOKEN = /[\p{L}\p{N}]+/gu;
 
   // As generator/render/search.py fold(): "Måling" → "maling".
   function fold(text) {
-    return text.toLowerCase().replace(SPELT, function (c) { return LETTERS[c]; }).normalize("NFKD").replace(MARKS, "");
+    return text.toLowerCase().normalize("NFKD").replace(SPELT, function (c) { return LETTERS[c]; }).replace(MARKS, "");
   }
 
   function cut(token) {
