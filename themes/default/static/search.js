@@ -158,7 +158,7 @@
       document.head.appendChild(script);
     }
 
-    function option(index, doc, qs, id) {
+    function option(doc, qs, id) {
       var el = document.createElement("div");
       el.id = "site-search-option-" + id;
       el.className = "site-search-option";
@@ -215,7 +215,7 @@
         heading.textContent = group.g >= 0 ? index.gatherings[group.g][1] : words(form, "models", {});
         box.appendChild(heading);
         group.docs.forEach(function (d) {
-          var el = option(index, index.docs[d], result.tokens, options.length);
+          var el = option(index.docs[d], result.tokens, options.length);
           options.push(el);
           box.appendChild(el);
         });
