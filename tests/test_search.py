@@ -12,7 +12,7 @@ from conftest import CONTENT
 from generator.build import check
 from generator.model import Site, Text
 from generator.render import search
-from generator.render.search import SearchRecord, fold, index_data, index_script, plain_text, search_records, tokens
+from generator.render.search import SearchRecord, fold, index_data, index_files, plain_text, search_records, tokens
 
 NOTE = "Sissel noterer svarene fra hver kommune"
 MALING = "nettverk-omdomme-2013-03/sessions/maling-av-resultater.html"
@@ -86,7 +86,7 @@ def test_records_cover_every_participant_page_and_nothing_else(records: list[Sea
 def test_no_facilitator_note_reaches_the_index(site: Site, records: list[SearchRecord], built_site: Path) -> None:
     notes = notes_of(site)
     assert len(notes) > 10 and any(NOTE in n for n in notes)
-    script = index_script(records, "nb").decode()
+    script = "".join(data.decode() for _, data in index_files(site))
     for note in notes:
         assert not any(note in r.text for r in records), note
         assert note not in script, note
@@ -98,7 +98,7 @@ def test_no_facilitator_note_reaches_the_index(site: Site, records: list[SearchR
             shown.update(tokens(html.unescape(plain_text(page.read_text("utf-8")))))
     only_in_notes = {t for n in notes for t in tokens(n)} - shown
     assert {"noterer", "svarene"} <= only_in_notes
-    assert not only_in_notes & set(index_data(records, "nb")["terms"])
+    assert not only_in_notes & set(index_data(records)["terms"])
 
 
 def test_slide_text_is_in_but_not_its_notes(site: Site, records: list[SearchRecord]) -> None:
@@ -144,28 +144,44 @@ def test_weights_put_the_title_above_the_body() -> None:
     records = [
         SearchRecord("a.html", "Risiko", "session", "g", "G", "noe annet"),
         SearchRecord("b.html", "Annet", "session", "g", "G", "risiko risiko risiko " * 10),
-        SearchRecord("m.html", "Modell", "model", "", "", "risiko"),
+        SearchRecord("c.html", "Tredje", "session", "g", "G", "risiko"),
     ]
-    data = index_data(records, "nb")
-    postings = decoded(data)
-    assert postings["risiko"] == [(0, search.TITLE_BONUS), (1, search.MAX_TF), (2, 1)]
-    assert data["gatherings"] == [["g", "G"]]
-    assert [d[0] for d in data["docs"]] == [0, 0, -1]
+    data = index_data(records)
+    assert decoded(data)["risiko"] == [(0, search.TITLE_BONUS), (1, search.MAX_TF), (2, 1)]
+    assert data["gathering"] == ["g", "G"]
+    assert data["docs"][0] == ["session", "a.html", "Risiko", "noe annet"]
     assert data["terms"] == sorted(data["terms"])
+    assert index_data([SearchRecord("models/m.html", "M", "model", "", "", "")])["gathering"] is None
 
 
-def test_the_script_assigns_a_global(records: list[SearchRecord]) -> None:
-    script = index_script(records, "nb").decode()
-    head, _, body = script.partition("window.SAMLING_SEARCH=")
-    assert head.startswith("/*") and body.endswith(";\n")
-    data = json.loads(body[:-2])
-    assert data["v"] == 1 and data["lang"] == "nb"
-    assert "maling" in data["terms"] and "malig" not in data["terms"]
+def parse(script: bytes, assignment: str) -> dict:
+    text = script.decode()
+    head, _, body = text.partition(assignment)
+    assert head.startswith("/*") and body.endswith(";\n"), text[:200]
+    return json.loads(body[:-2])
 
 
-def test_the_index_is_within_15_percent_of_the_site_html(records: list[SearchRecord], built_site: Path) -> None:
+def test_the_index_is_scripts_that_assign_globals(site: Site) -> None:
+    files = dict(index_files(site))
+    listing = parse(files[search.INDEX_PATH], "window.SAMLING_SEARCH=")
+    assert listing == {"v": 2, "lang": "nb", "parts": ["search/nettverk-omdomme-2013-03.js", "search-models.js"]}
+    assert set(files) == {search.INDEX_PATH} | {f"assets/{name}" for name in listing["parts"]}
+    parts = {}
+    for name in listing["parts"]:
+        parts[name] = parse(
+            files[f"assets/{name}"], f'(window.SAMLING_SEARCH_PARTS=window.SAMLING_SEARCH_PARTS||{{}})["{name}"]='
+        )
+    gathering = parts["search/nettverk-omdomme-2013-03.js"]
+    assert gathering["gathering"] == ["nettverk-omdomme-2013-03", "Nettverk – omdømme"]
+    assert "maling" in gathering["terms"] and "malig" not in gathering["terms"]
+    assert MALING in [d[1] for d in gathering["docs"]]
+    models = parts["search-models.js"]
+    assert models["gathering"] is None and all(d[0] == "model" for d in models["docs"])
+
+
+def test_the_index_is_within_15_percent_of_the_site_html(site: Site, built_site: Path) -> None:
     html_bytes = sum(p.stat().st_size for p in built_site.rglob("*.html"))
-    size = len(index_script(records, "nb"))
+    size = sum(len(data) for _, data in index_files(site))
     assert size <= 0.15 * html_bytes, f"index {size} B, HTML {html_bytes} B"
 
 

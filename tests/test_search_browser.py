@@ -19,7 +19,7 @@ from generator.build import check
 from generator.errors import Problems
 from generator.render import Strings, page_context
 from generator.render.pages import PagePlan
-from generator.render.search import INDEX_PATH, fold, index_script, search_records, tokens
+from generator.render.search import fold, index_files, tokens
 from generator.render.theme import DEFAULT_THEME, load_theme
 
 pytestmark = pytest.mark.browser
@@ -47,7 +47,9 @@ def search_page(built_site: Path, folder: Path, lang: str = "nb") -> Path:
     (site_dir / HERE).write_text(theme.environment().from_string(PAGE).render(context), "utf-8")
     for name in ("search.js", "search.css"):
         shutil.copy(DEFAULT_THEME / "static" / name, site_dir / "assets" / name)
-    (site_dir / INDEX_PATH).write_bytes(index_script(search_records(site), site.config.language))
+    for path, data in index_files(site):
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_bytes(data)
     return site_dir / HERE
 
 

@@ -1,25 +1,29 @@
-"""The site search: one record per participant page, and the index as a script file.
+"""The site search: one record per participant page, and the index as script files.
 
-The index is a script that assigns `window.SAMLING_SEARCH`, so a `<script src>` loads it from
-`file://` (a fetch would be refused there). Its format is Samling's own, not lunr.js: lunr.js has
-had no release since 2020, folds no Norwegian letters, and its serialised index (field vectors
-and per-term, per-field, per-document metadata) is usually larger than the text it indexes; ours
-is a sorted term list with compact postings, a few kB of JavaScript reads it (search.js).
+The index is scripts that assign globals, so `<script src>` tags load them from `file://` (a fetch
+would be refused there). Its format is Samling's own, not lunr.js: lunr.js has had no release
+since 2020, folds no Norwegian letters, and its serialised index (field vectors and per-term,
+per-field, per-document metadata) is usually larger than the text it indexes; ours is a sorted
+term list with compact postings, and a few kB of JavaScript read it (static/search.js).
 
-Format, version 1 (all text folded by `fold`; tokens are runs of letters and digits, ≥ 2 long):
+It comes in parts, one per gathering and one for the models, so that a repeat build (the live
+preview) makes again only the part of the gathering that changed (see `gathering_files`).
 
-    window.SAMLING_SEARCH = {
-      "v": 1, "lang": "nb",
-      "gatherings": [[key, title], ...],                     # groups; -1 below means "models"
-      "docs": [[gathering, kind, url, title, snippet], ...], # url relative to the output root
-      "terms": [term, ...],                                  # sorted by UTF-16 code unit, as JS sorts
-      "postings": ["id,id,...", ...]                         # one string per term, see below
-    }
+Format, version 2 (text folded by `fold`; terms are runs of letters and digits, ≥ 2 long):
 
-A posting is `(doc − previous doc) × 32 + weight` in base 36; weight = min(tf, 15), + 16 when
-the term is in the title, so a title match outranks any body. Search (search.js) matches every
-query token as a prefix of terms (a binary search in `terms`), ANDs the tokens and ranks by
-weight × idf, an exact term above a prefix.
+    assets/search-index.js       window.SAMLING_SEARCH = {"v": 2, "lang": "nb", "parts": [NAME, ...]}
+    assets/NAME (search/KEY.js, search-models.js)
+        (window.SAMLING_SEARCH_PARTS = window.SAMLING_SEARCH_PARTS || {})[NAME] = {
+          "gathering": [key, title] or null (the models),   # the group its results are shown in
+          "docs": [[kind, url, title, snippet], ...],       # url relative to the output root
+          "terms": [term, ...],                             # sorted by UTF-16 code unit, as JS sorts
+          "postings": ["p,p,...", ...]                      # one string per term
+        }
+
+A posting p is `(doc − previous doc) × 32 + weight` in base 36; weight = min(tf, 15), + 16 when
+the term is in the title, so a title match outranks any body. Search matches every query token
+as a prefix of terms (a binary search in `terms`), ANDs the tokens and ranks by weight × idf
+(over all parts), an exact term above a longer one.
 
 Facilitator notes (`Session.notes`, `Text.notes_html`, `Slide.notes_html`), the facilitator
 section and participant data are never read here: records are built only from what participant
@@ -44,7 +48,8 @@ SNIPPET = 160  # characters of the page's text shown under a result
 MAX_TF = 15
 TITLE_BONUS = 16
 MAX_TOKEN = 32  # longer runs are cut: nobody types more, and prefixes still match
-INDEX_PATH = "assets/search-index.js"
+INDEX_PATH = "assets/search-index.js"  # names the parts; the parts are beside it, under assets/
+MODELS_PART = "search-models.js"  # not under search/, so no gathering key can clash with it
 
 
 @dataclass(frozen=True)
@@ -211,17 +216,17 @@ def _base36(n: int) -> str:
             return out
 
 
-def index_data(records: list[SearchRecord], language: str) -> dict[str, object]:
-    """The index as plain data (what `index_script` writes), for tests and tools."""
-    gatherings: list[list[str]] = []
-    group: dict[str, int] = {}
-    docs: list[list[object]] = []
+def part_name(g: Gathering | None) -> str:
+    """The file of a gathering's part (or the models' part, for None), relative to assets/."""
+    return f"search/{g.key}.js" if g is not None else MODELS_PART
+
+
+def index_data(records: list[SearchRecord]) -> dict[str, object]:
+    """One part of the index as plain data: records of one gathering, or the models."""
+    docs: list[list[str]] = []
     postings: dict[str, list[tuple[int, int]]] = {}
     for doc_id, r in enumerate(records):
-        if r.gathering_key and r.gathering_key not in group:
-            group[r.gathering_key] = len(gatherings)
-            gatherings.append([r.gathering_key, r.gathering_title])
-        docs.append([group.get(r.gathering_key, -1), r.kind, r.url, r.title, snippet(r.text)])
+        docs.append([r.kind, r.url, r.title, snippet(r.text)])
         in_title = set(tokens(r.title))
         counts = Counter(tokens(r.text))
         for term in in_title | counts.keys():
@@ -235,10 +240,36 @@ def index_data(records: list[SearchRecord], language: str) -> dict[str, object]:
             parts.append(_base36((doc_id - last) * 32 + weight))
             last = doc_id
         encoded.append(",".join(parts))
-    return {"v": 1, "lang": language, "gatherings": gatherings, "docs": docs, "terms": terms, "postings": encoded}
+    first = records[0] if records else None
+    gathering = [first.gathering_key, first.gathering_title] if first and first.gathering_key else None
+    return {"gathering": gathering, "docs": docs, "terms": terms, "postings": encoded}
 
 
-def index_script(records: list[SearchRecord], language: str) -> bytes:
-    """The index as a script file that assigns `window.SAMLING_SEARCH` (format in this module's docstring)."""
-    data = json.dumps(index_data(records, language), ensure_ascii=False, separators=(",", ":"))
-    return f"/* Samling search index, format 1: generator/render/search.py */\nwindow.SAMLING_SEARCH={data};\n".encode()
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def part_script(name: str, records: list[SearchRecord]) -> bytes:
+    """One part as a script that adds itself to `window.SAMLING_SEARCH_PARTS`."""
+    data = _json(index_data(records))
+    head = "/* Samling search index part, format 2: generator/render/search.py */\n"
+    return f"{head}(window.SAMLING_SEARCH_PARTS=window.SAMLING_SEARCH_PARTS||{{}})[{_json(name)}]={data};\n".encode()
+
+
+def gathering_part(g: Gathering) -> tuple[str, bytes]:
+    """(output path, script) of a gathering's part: made again only when the gathering changes."""
+    return f"assets/{part_name(g)}", part_script(part_name(g), gathering_records(g))
+
+
+def site_index(site: Site) -> list[tuple[str, bytes]]:
+    """(output path, script) of the list of parts and of the models' part: cheap, made on every build."""
+    names = [part_name(g) for g in site.gatherings] + [MODELS_PART]
+    listing = _json({"v": 2, "lang": site.config.language, "parts": names})
+    head = "/* Samling search index, format 2: generator/render/search.py */\n"
+    models = part_script(MODELS_PART, [model_record(m) for m in site.models])
+    return [(INDEX_PATH, f"{head}window.SAMLING_SEARCH={listing};\n".encode()), (f"assets/{MODELS_PART}", models)]
+
+
+def index_files(site: Site) -> list[tuple[str, bytes]]:
+    """Every file of the index (what a complete build writes)."""
+    return site_index(site) + [gathering_part(g) for g in site.gatherings]

@@ -1,10 +1,10 @@
 /* Samling site search: a combobox (WAI-ARIA APG, list autocomplete) over the index in search-index.js.
  *
- * The index (format: generator/render/search.py) is a script that sets window.SAMLING_SEARCH; it is
- * loaded by a <script src> the first time the box is used, never fetched, so search works from
- * file://. UI words come from the form's data attributes (the theme's strings). Index text reaches
+ * The index (format: generator/render/search.py) is scripts: one lists the parts, each part adds
+ * itself to window.SAMLING_SEARCH_PARTS. They are loaded by <script src> tags the first time the
+ * box is used, never fetched, so search works from file://. UI words come from the form's data attributes (the theme's strings). Index text reaches
  * the page only through textContent. No network, no eval, no modules.
- * window.SamlingSearch = {fold, tokens, search} is the pure part, for tests and the benchmark.
+ * window.SamlingSearch = {fold, tokens, search, load} is the part without UI, for tests and the benchmark.
  */
 (function () {
   "use strict";
@@ -45,10 +45,10 @@
   }
 
   // "delta*32+weight" in base 36, comma-separated → [doc, weight, doc, weight, ...]; decoded once per term.
-  function postings(index, i) {
-    var cache = index._decoded || (index._decoded = []);
+  function postings(part, i) {
+    var cache = part.decoded || (part.decoded = []);
     if (cache[i]) return cache[i];
-    var text = index.postings[i], out = [], value = 0, doc = 0;
+    var text = part.postings[i], out = [], value = 0, doc = 0;
     for (var k = 0; k <= text.length; k++) {
       var c = k < text.length ? text.charCodeAt(k) : 44;
       if (c === 44) {
@@ -62,34 +62,83 @@
     return (cache[i] = out);
   }
 
-  // Every query token is a prefix; a document must match them all. Ranked by weight × idf, exact terms first.
+  // The terms of a part that start with q: [first, end).
+  function range(part, q) {
+    var first = firstAtLeast(part.terms, q), end = first;
+    while (end < part.terms.length && part.terms[end].lastIndexOf(q, 0) === 0) end++;
+    return [first, end];
+  }
+
+  // Every query token is a prefix; a document must match them all. Ranked by weight × idf over the
+  // whole site, an exact term above a longer one. index = {parts: [part, ...]} (see assemble).
   function search(index, query) {
     var qs = tokens(query);
     if (!qs.length || !index) return { tokens: qs, hits: [] };
-    var n = index.docs.length, total = null;
+    var parts = index.parts, n = 0, totals = [];
+    parts.forEach(function (part) { n += part.docs.length; });
     for (var q = 0; q < qs.length; q++) {
-      var best = new Float64Array(n);
-      for (var i = firstAtLeast(index.terms, qs[q]); i < index.terms.length; i++) {
-        var term = index.terms[i];
-        if (term.lastIndexOf(qs[q], 0) !== 0) break;
-        var p = postings(index, i);
-        var idf = Math.log(1 + n / (p.length / 2));
-        var factor = term === qs[q] ? idf : idf * 0.7;
-        for (var k = 0; k < p.length; k += 2) {
-          var s = p[k + 1] * factor;
-          if (s > best[p[k]]) best[p[k]] = s;
+      var ranges = parts.map(function (part) { return range(part, qs[q]); });
+      var df = {};
+      parts.forEach(function (part, pi) {
+        for (var i = ranges[pi][0]; i < ranges[pi][1]; i++) {
+          df[part.terms[i]] = (df[part.terms[i]] || 0) + postings(part, i).length / 2;
         }
-      }
-      if (total === null) total = best;
-      else for (var d = 0; d < n; d++) total[d] = total[d] && best[d] ? total[d] + best[d] : 0;
+      });
+      parts.forEach(function (part, pi) {
+        if (q > 0 && !totals[pi]) return; // no document of this part matched an earlier token
+        var best = null;
+        for (var i = ranges[pi][0]; i < ranges[pi][1]; i++) {
+          var term = part.terms[i], p = postings(part, i);
+          var idf = Math.log(1 + n / df[term]);
+          var factor = term === qs[q] ? idf : idf * 0.7;
+          best = best || new Float64Array(part.docs.length);
+          for (var k = 0; k < p.length; k += 2) {
+            var s = p[k + 1] * factor;
+            if (s > best[p[k]]) best[p[k]] = s;
+          }
+        }
+        var total = totals[pi];
+        if (!best) totals[pi] = null;
+        else if (q === 0) totals[pi] = best;
+        else for (var d = 0; d < best.length; d++) total[d] = total[d] && best[d] ? total[d] + best[d] : 0;
+      });
     }
     var hits = [];
-    for (var doc = 0; doc < n; doc++) if (total[doc] > 0) hits.push(doc);
-    hits.sort(function (a, b) { return total[b] - total[a] || a - b; });
+    totals.forEach(function (total, pi) {
+      if (total) for (var d = 0; d < total.length; d++) if (total[d] > 0) hits.push({ part: pi, doc: d, score: total[d] });
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.part - b.part || a.doc - b.doc; });
     return { tokens: qs, hits: hits };
   }
 
-  window.SamlingSearch = { fold: fold, tokens: tokens, search: search };
+  function loadScript(src, done) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = function () { done(true); };
+    script.onerror = function () { done(false); };
+    document.head.appendChild(script);
+  }
+
+  // The list of parts (window.SAMLING_SEARCH), then every part beside it, each by a script tag.
+  function load(src, then) {
+    loadScript(src, function (ok) {
+      var listing = window.SAMLING_SEARCH;
+      if (!ok || !listing || listing.v !== 2) return then(null);
+      var base = src.replace(/[^/]*$/, ""), left = listing.parts.length;
+      if (!left) return then(assemble());
+      listing.parts.forEach(function (name) {
+        loadScript(base + name, function () { if (--left === 0) then(assemble()); });
+      });
+    });
+  }
+
+  function assemble() {
+    var got = window.SAMLING_SEARCH_PARTS || {};
+    var parts = window.SAMLING_SEARCH.parts.map(function (name) { return got[name]; });
+    return { lang: window.SAMLING_SEARCH.lang, parts: parts.filter(Boolean) };
+  }
+
+  window.SamlingSearch = { fold: fold, tokens: tokens, search: search, load: load };
 
   // --- the combobox ---------------------------------------------------------------------
 
@@ -121,7 +170,7 @@
     var list = form.querySelector("[role=listbox]");
     var status = form.querySelector("[role=status]");
     var root = (form.getAttribute("data-root") || "").replace(/index\.html$/, "");
-    var options = [], active = -1, loading = false, waiting = null;
+    var options = [], active = -1, loading = false, waiting = null, index = null;
 
     function open(yes) {
       list.hidden = !yes;
@@ -147,15 +196,18 @@
 
     // The index loads once, on first use; whatever asked while it loaded runs when it is there.
     function withIndex(then) {
-      if (window.SAMLING_SEARCH) return then();
+      if (index) return then();
       waiting = then;
       if (loading) return;
       loading = true;
-      var script = document.createElement("script");
-      script.src = form.getAttribute("data-index");
-      script.onload = function () { waiting(); };
-      script.onerror = function () { status.textContent = words(form, "unavailable", {}); };
-      document.head.appendChild(script);
+      load(form.getAttribute("data-index"), function (loaded) {
+        if (!loaded) {
+          status.textContent = words(form, "unavailable", {});
+          return;
+        }
+        index = loaded;
+        waiting();
+      });
     }
 
     function option(doc, qs, id) {
@@ -164,27 +216,26 @@
       el.className = "site-search-option";
       el.setAttribute("role", "option");
       el.setAttribute("aria-selected", "false");
-      el.setAttribute("data-href", root + doc[2]);
+      el.setAttribute("data-href", root + doc[1]);
       var title = document.createElement("span");
       title.className = "site-search-title";
-      title.appendChild(marked(doc[3], qs));
+      title.appendChild(marked(doc[2], qs));
       var kind = document.createElement("span");
       kind.className = "site-search-kind";
-      kind.textContent = words(form, "kind-" + doc[1], {});
+      kind.textContent = words(form, "kind-" + doc[0], {});
       el.appendChild(title);
       el.appendChild(document.createTextNode(" "));
       el.appendChild(kind);
-      if (doc[4]) {
+      if (doc[3]) {
         var snippet = document.createElement("span");
         snippet.className = "site-search-snippet";
-        snippet.appendChild(marked(doc[4], qs));
+        snippet.appendChild(marked(doc[3], qs));
         el.appendChild(snippet);
       }
       return el;
     }
 
     function render() {
-      var index = window.SAMLING_SEARCH;
       if (!index) return;
       var result = search(index, input.value);
       list.textContent = "";
@@ -197,12 +248,10 @@
         return open(false);
       }
       var n = result.hits.length;
-      var shown = result.hits.slice(0, LIMIT);
-      var groups = [], byKey = {};
-      shown.forEach(function (d) {
-        var g = index.docs[d][0];
-        if (!(g in byKey)) groups.push((byKey[g] = { g: g, docs: [] }));
-        byKey[g].docs.push(d);
+      var groups = [], byPart = {};
+      result.hits.slice(0, LIMIT).forEach(function (hit) {
+        if (!(hit.part in byPart)) groups.push((byPart[hit.part] = { part: index.parts[hit.part], docs: [] }));
+        byPart[hit.part].docs.push(hit.doc);
       });
       groups.forEach(function (group, gi) {
         var box = document.createElement("div");
@@ -212,10 +261,10 @@
         heading.id = "site-search-group-" + gi;
         heading.className = "site-search-group";
         heading.setAttribute("role", "presentation");
-        heading.textContent = group.g >= 0 ? index.gatherings[group.g][1] : words(form, "models", {});
+        heading.textContent = group.part.gathering ? group.part.gathering[1] : words(form, "models", {});
         box.appendChild(heading);
         group.docs.forEach(function (d) {
-          var el = option(index.docs[d], result.tokens, options.length);
+          var el = option(group.part.docs[d], result.tokens, options.length);
           options.push(el);
           box.appendChild(el);
         });
