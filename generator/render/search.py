@@ -1,0 +1,275 @@
+"""The site search: one record per participant page, and the index as script files.
+
+The index is scripts that assign globals, so `<script src>` tags load them from `file://` (a fetch
+would be refused there). Its format is Samling's own, not lunr.js: lunr.js has had no release
+since 2020, folds no Norwegian letters, and its serialised index (field vectors and per-term,
+per-field, per-document metadata) is usually larger than the text it indexes; ours is a sorted
+term list with compact postings, and a few kB of JavaScript read it (static/search.js).
+
+It comes in parts, one per gathering and one for the models, so that a repeat build (the live
+preview) makes again only the part of the gathering that changed (see `gathering_files`).
+
+Format, version 2 (text folded by `fold`; terms are runs of letters and digits, ≥ 2 long):
+
+    assets/search-index.js       window.SAMLING_SEARCH = {"v": 2, "lang": "nb", "parts": [NAME, ...]}
+    assets/NAME (search/KEY.js, search-models.js)
+        (window.SAMLING_SEARCH_PARTS = window.SAMLING_SEARCH_PARTS || {})[NAME] = {
+          "gathering": [key, title] or null (the models),   # the group its results are shown in
+          "docs": [[kind, url, title, snippet], ...],       # url relative to the output root
+          "terms": [term, ...],                             # sorted by UTF-16 code unit, as JS sorts
+          "postings": ["p,p,...", ...]                      # one string per term
+        }
+
+A posting p is `(doc − previous doc) × 32 + weight` in base 36; weight = min(tf, 15), + 16 when
+the term is in the title, so a title match outranks any body. Search matches every query token
+as a prefix of terms (a binary search in `terms`), ANDs the tokens and ranks by weight × idf
+(over all parts), an exact term above a longer one.
+
+Facilitator notes (`Session.notes`, `Text.notes_html`, `Slide.notes_html`), the facilitator
+section and participant data are never read here: records are built only from what participant
+pages show.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from generator.model import Deck, Gathering, Model, Session, Site, Text, Worksheet
+from generator.render import pages
+from generator.render.formatting import long_date
+
+KINDS = ("gathering", "day", "session", "deck", "worksheet", "model")
+SNIPPET = 160  # characters of the page's text shown under a result
+MAX_TF = 15
+TITLE_BONUS = 16
+MAX_TOKEN = 32  # longer runs are cut: nobody types more, and prefixes still match
+INDEX_PATH = "assets/search-index.js"  # names the parts; the parts are beside it, under assets/
+MODELS_PART = "search-models.js"  # not under search/, so no gathering key can clash with it
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str  # relative to the output root, ends in a file name
+    title: str
+    kind: str  # one of KINDS
+    gathering_key: str  # "" for models, which belong to the site
+    gathering_title: str
+    text: str  # plain text of the page's content, without the title
+
+
+# --- folding ----------------------------------------------------------------
+
+# Letters NFKD leaves whole; Norwegian first, then a few from Sámi and neighbours.
+LETTERS = {"æ": "ae", "ø": "o", "đ": "d", "ŋ": "n", "ŧ": "t", "ł": "l", "œ": "oe", "ß": "ss"}
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, diacritics removed, Norwegian letters spelt out: "Måling" → "maling". search.js folds alike."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text)  # å → a + ring above, é → e + acute
+    # Only the few characters this text has, each replaced in one C-speed pass: a build folds megabytes.
+    for c in {c for c in set(text) if c in LETTERS or unicodedata.category(c)[0] == "M"}:
+        text = text.replace(c, LETTERS.get(c, ""))
+    return text
+
+
+def tokens(text: str) -> list[str]:
+    return [t[:MAX_TOKEN] for t in _TOKEN.findall(fold(text)) if len(t) >= 2]
+
+
+# --- plain text from HTML ----------------------------------------------------
+
+_INLINE = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp"}
+    | {"small", "span", "strong", "sub", "sup", "time", "u", "var"}
+)
+_SKIP = frozenset({"script", "style", "template", "svg"})
+
+
+class _Plain(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skipping += 1
+        elif tag not in _INLINE:
+            self.parts.append(" ")  # a block or a break ends a word
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag not in _INLINE:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    """The visible text of an HTML fragment; comments (embed placeholders) and scripts drop out."""
+    parser = _Plain()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def _text(*parts: str | Text) -> str:
+    """Participant text only: from a Text, its `html` and never its `notes_html`."""
+    out = [plain_text(p.html) if isinstance(p, Text) else p for p in parts]
+    return " ".join(p for p in out if p)
+
+
+# --- records -------------------------------------------------------------------
+
+
+def search_records(site: Site) -> list[SearchRecord]:
+    """One record per participant page (not handouts, print stacks or the facilitator section)."""
+    records: list[SearchRecord] = []
+    for g in site.gatherings:
+        records += gathering_records(g)
+    for m in site.models:
+        records.append(model_record(m))
+    return records
+
+
+def gathering_records(g: Gathering) -> list[SearchRecord]:
+    def record(url: str, title: str, kind: str, text: str) -> SearchRecord:
+        return SearchRecord(url, title, kind, g.key, g.title, text)
+
+    about = _text(g.subtitle, g.description, g.network, g.programme, " ".join(g.organisers), g.venue, g.address)
+    records = [record(pages.gathering_path(g), g.title, "gathering", about)]
+    for day in g.days:
+        title = long_date(day.date, g.language) + (f" – {day.title}" if day.title else "")
+        # Items without a page of their own (a lunch) are found on their day.
+        inline = " ".join(s.title for s in day.sessions() if not s.has_page)
+        records.append(record(pages.day_path(g, day.key), title, "day", inline))
+        for s in day.sessions():
+            if s.has_page:
+                records.append(record(pages.session_path(g, s), s.title, "session", session_text(s)))
+    for d in g.decks:
+        records.append(record(pages.deck_path(g, d), d.title, "deck", deck_text(d)))
+    for w in g.worksheets:
+        records.append(record(pages.worksheet_path(g, w), w.title, "worksheet", worksheet_text(w)))
+    return records
+
+
+def session_text(s: Session) -> str:
+    """What the session page shows: who, where, the body and the sub-items — never `s.notes`."""
+    who = ", ".join(f.name for f in s.facilitators)
+    items = [_text(i.title, ", ".join(f.name for f in i.facilitators), i.body) for i in s.items]
+    return _text(s.body, *items, who, s.room)  # the body first: the snippet is the start
+
+
+def deck_text(d: Deck) -> str:
+    """The slides' text; `Slide.notes_html` is the facilitator's."""
+    return _text(d.footer, *(plain_text(slide.html) for slide in d.slides))
+
+
+def worksheet_text(w: Worksheet) -> str:
+    parts: list[str | Text] = [w.intro]
+    for block in w.blocks:
+        for name in ("title", "text", "item_heading", "corner", "probability_title", "consequence_title"):
+            value = getattr(block, name, "")
+            if isinstance(value, str | Text):
+                parts.append(value)
+        for name in ("items", "rows", "columns"):
+            values = getattr(block, name, ())
+            parts += [v for v in values if isinstance(v, str)]
+        parts += [m.text for m in getattr(block, "markers", ())]
+    return _text(*parts)
+
+
+def model_record(m: Model) -> SearchRecord:
+    return SearchRecord(pages.model_path(m), m.title, "model", "", "", _text(m.description))
+
+
+# --- the index file ------------------------------------------------------------
+
+
+def snippet(text: str) -> str:
+    """The start of the text, cut at a word."""
+    if len(text) <= SNIPPET:
+        return text
+    cut = text[:SNIPPET].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def _base36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if not n:
+            return out
+
+
+def part_name(g: Gathering | None) -> str:
+    """The file of a gathering's part (or the models' part, for None), relative to assets/."""
+    return f"search/{g.key}.js" if g is not None else MODELS_PART
+
+
+def index_data(records: list[SearchRecord]) -> dict[str, object]:
+    """One part of the index as plain data: records of one gathering, or the models."""
+    docs: list[list[str]] = []
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, r in enumerate(records):
+        docs.append([r.kind, r.url, r.title, snippet(r.text)])
+        in_title = set(tokens(r.title))
+        counts = Counter(tokens(r.text))
+        for term in in_title | counts.keys():
+            weight = min(counts[term], MAX_TF) + (TITLE_BONUS if term in in_title else 0)
+            postings.setdefault(term, []).append((doc_id, max(weight, 1)))
+    terms = sorted(postings, key=lambda t: t.encode("utf-16-be"))  # the order JS compares strings in
+    encoded = []
+    for term in terms:
+        last, parts = 0, []
+        for doc_id, weight in postings[term]:
+            parts.append(_base36((doc_id - last) * 32 + weight))
+            last = doc_id
+        encoded.append(",".join(parts))
+    first = records[0] if records else None
+    gathering = [first.gathering_key, first.gathering_title] if first and first.gathering_key else None
+    return {"gathering": gathering, "docs": docs, "terms": terms, "postings": encoded}
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def part_script(name: str, records: list[SearchRecord]) -> bytes:
+    """One part as a script that adds itself to `window.SAMLING_SEARCH_PARTS`."""
+    data = _json(index_data(records))
+    head = "/* Samling search index part, format 2: generator/render/search.py */\n"
+    return f"{head}(window.SAMLING_SEARCH_PARTS=window.SAMLING_SEARCH_PARTS||{{}})[{_json(name)}]={data};\n".encode()
+
+
+def gathering_part(g: Gathering) -> tuple[str, bytes]:
+    """(output path, script) of a gathering's part: made again only when the gathering changes."""
+    return f"assets/{part_name(g)}", part_script(part_name(g), gathering_records(g))
+
+
+def site_index(site: Site) -> list[tuple[str, bytes]]:
+    """(output path, script) of the list of parts and of the models' part: cheap, made on every build."""
+    names = [part_name(g) for g in site.gatherings] + [MODELS_PART]
+    listing = _json({"v": 2, "lang": site.config.language, "parts": names})
+    head = "/* Samling search index, format 2: generator/render/search.py */\n"
+    models = part_script(MODELS_PART, [model_record(m) for m in site.models])
+    return [(INDEX_PATH, f"{head}window.SAMLING_SEARCH={listing};\n".encode()), (f"assets/{MODELS_PART}", models)]
+
+
+def index_files(site: Site) -> list[tuple[str, bytes]]:
+    """Every file of the index (what a complete build writes)."""
+    return site_index(site) + [gathering_part(g) for g in site.gatherings]
