@@ -14,11 +14,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
 import shutil
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 from generator.errors import ContentError, Problem
+from generator.fingerprint import file_digest
+from generator.private import notice
 
 MARKER = ".samling-output.json"
 _TMP, _OLD = ".tmp-", ".old-"
@@ -39,6 +43,11 @@ def check_output_folder(out: Path, content_root: Path | None = None) -> Path:
             raise OutputRefused(
                 f"the output folder {out} overlaps the content folder {root} — choose a separate folder"
             )
+    for above in out.parents:
+        if above.exists():
+            if not above.is_dir():
+                raise OutputRefused(f"{above} is a file, so {out} cannot be made — choose another output path")
+            break
     if out.exists() and not out.is_dir():
         raise OutputRefused(f"{out} is a file, not a folder — choose another output path")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
@@ -51,11 +60,121 @@ def digest(data: bytes) -> str:
 
 
 def read_manifest(out: Path) -> dict[str, str]:
+    return read_marker(out)[1]
+
+
+def read_marker(out: Path) -> tuple[str, dict[str, str]]:
+    """(build id, manifest) of the marker in `out`; ("", {}) when it is missing, a link or not Samling's."""
     try:
+        st = os.lstat(out / MARKER)
+        if not stat.S_ISREG(st.st_mode):
+            return "", {}
         data = json.loads((out / MARKER).read_text("utf-8"))
-        return {str(k): str(v) for k, v in data.get("files", {}).items()}
-    except (OSError, ValueError, AttributeError):
-        return {}
+    except (OSError, ValueError, RecursionError):
+        return "", {}
+    if not isinstance(data, dict) or data.get("generator") != "samling":
+        return "", {}
+    build, files = data.get("build", ""), data.get("files", {})
+    if not isinstance(build, str) or not isinstance(files, dict):
+        return "", {}
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+        return "", {}
+    return build, files
+
+
+def prove_output(out: Path, build: str, marker_digest: str) -> None:
+    """Refuse a non-empty `out` unless Samling made it: a marker is not enough, anyone can write one.
+
+    The proof is the build id in the marker matching the owner-only build record (`build`; a record
+    from before ids existed proves it by the digest of the marker it saw). Without a record (deleted,
+    damaged), the folder must hold exactly the files its manifest names, with their bytes, and no link.
+    """
+    if not out.is_dir() or not any(out.iterdir()):
+        return
+    marked, manifest = read_marker(out)
+    if build and marked == build:
+        return
+    try:
+        if marker_digest and not marked and digest((out / MARKER).read_bytes()) == marker_digest:
+            return
+    except OSError:
+        pass
+    if manifest and _exactly(out, manifest):
+        return
+    raise OutputRefused(
+        f"{out} holds files that no Samling build of this output made (its marker is not proven) — "
+        "if it is an old output of yours, delete the folder and build again; otherwise choose another output folder"
+    )
+
+
+def _exactly(out: Path, manifest: dict[str, str]) -> bool:
+    """Every entry below `out` is a real folder or a file of the manifest with its digest; all are there."""
+    seen = 0
+    for top, dirs, files in os.walk(out):
+        for name in dirs:
+            if os.path.islink(os.path.join(top, name)):
+                return False
+        for name in files:
+            path = os.path.join(top, name)
+            rel = os.path.relpath(path, out).replace(os.sep, "/")
+            if rel == MARKER:
+                continue
+            try:
+                if not stat.S_ISREG(os.lstat(path).st_mode) or manifest.get(rel) != file_digest(path):
+                    return False
+            except OSError:
+                return False
+            seen += 1
+    return seen == len(manifest)
+
+
+def kept_files(out: Path, manifest: dict[str, str], recorded: dict[str, tuple[int, int]]) -> dict[str, str]:
+    """The files of `manifest` still in `out` as the last build wrote them: path → digest.
+
+    A file whose size and modification time are those recorded is taken as it is; one that differs
+    is read (in chunks) and compared with its digest. Links and anything not a regular file, also
+    below a folder that became a link, are never kept: they are written afresh.
+    """
+    real_dirs: dict[str, bool] = {"": True}
+    kept = {}
+    for path, expected in manifest.items():
+        folder = posixpath.dirname(path)
+        if folder not in real_dirs:
+            real_dirs[folder] = _real_folder(out, folder, real_dirs)
+        if not real_dirs[folder]:
+            continue
+        try:
+            st = os.lstat(out / path)
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            if recorded.get(path) == (st.st_size, st.st_mtime_ns) or file_digest(out / path) == expected:
+                kept[path] = expected
+        except OSError:
+            continue
+    return kept
+
+
+def _real_folder(out: Path, folder: str, known: dict[str, bool]) -> bool:
+    parent = posixpath.dirname(folder)
+    if parent not in known:
+        known[parent] = _real_folder(out, parent, known)
+    try:
+        return known[parent] and stat.S_ISDIR(os.lstat(out / folder).st_mode)
+    except OSError:
+        return False
+
+
+def file_stats(out: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """(size, mtime in ns) of each file as written, for the build record."""
+    stats = {}
+    for path in paths:
+        try:
+            st = os.lstat(out / path)
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            stats[path] = (st.st_size, st.st_mtime_ns)
+    return stats
 
 
 def check_paths(paths: Iterable[str]) -> None:
@@ -87,6 +206,9 @@ def recover(out: Path) -> None:
         return
     leftovers = sorted(parent.glob(f".{out.name}{_TMP}*")) + sorted(parent.glob(f".{out.name}{_OLD}*"))
     for folder in leftovers:
+        if folder.is_symlink() or not folder.is_dir():
+            notice(f"{folder} is not a folder a build left; skipped — remove it if it is yours")
+            continue
         if not (folder / MARKER).is_file() and any(folder.iterdir()):
             continue  # not ours to delete
         if _OLD in folder.name and not out.exists():
@@ -119,14 +241,18 @@ class Staging:
     with `merge`.
     """
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, build: str = "", old: dict[str, str] | None = None) -> None:
         recover(out)
         self.out = out
-        self.old = read_manifest(out) if out.is_dir() else {}
+        self.build = build
+        # Only files checked as the last build left them are taken from it (see kept_files).
+        self.old = old if old is not None else read_manifest(out) if out.is_dir() else {}
         self.tmp = out.parent / f".{out.name}{_TMP}{os.getpid()}"
+        if self.tmp.is_symlink() or (self.tmp.exists() and not self.tmp.is_dir()):
+            raise OutputRefused(f"{self.tmp} is in the way of the build — remove it and build again")
         shutil.rmtree(self.tmp, ignore_errors=True)
         self.tmp.mkdir(parents=True)
-        (self.tmp / MARKER).write_text(json.dumps({"generator": "samling", "files": {}}), "utf-8")
+        (self.tmp / MARKER).write_text(marker_text({}, build), "utf-8")
         self.digests: dict[str, str] = {}
         self._dirs: set[Path] = set()
 
@@ -146,6 +272,22 @@ class Staging:
         target.write_bytes(data)
         return True
 
+    def add_file(self, path: str, source: Path, known: str | None) -> bool:
+        """Copy one file in by streaming (an attachment); `known` is its digest if its stat did not change.
+
+        Taken from the previous build when that digest matches; else copied and hashed in one pass."""
+        if path.startswith("/") or ".." in path.split("/") or path == MARKER:
+            check_paths([path])
+        target = self.tmp / path
+        if target.parent not in self._dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(target.parent)
+        if known is not None and self.old.get(path) == known and _reuse(self.out / path, target):
+            self.digests[path] = known
+            return False
+        self.digests[path] = copy_hashed(source, target)
+        return True
+
     def merge(self, digests: dict[str, str]) -> None:
         self.digests.update(digests)
 
@@ -159,7 +301,7 @@ class Staging:
             if missing:
                 raise FileNotFoundError(f"{missing[0]} was never written")
             manifest = {p: self.digests[p] for p in order}
-            (self.tmp / MARKER).write_text(marker_text(manifest), "utf-8")
+            (self.tmp / MARKER).write_text(marker_text(manifest, self.build), "utf-8")
         except BaseException:
             self.abandon()
             raise
@@ -170,7 +312,9 @@ class Staging:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def write_changed(outputs: list[tuple[str, bytes | None]], out: Path, old: dict[str, str]) -> dict[str, int]:
+def write_changed(
+    outputs: list[tuple[str, bytes | None]], out: Path, old: dict[str, str], build: str = ""
+) -> dict[str, int]:
     """Update a folder made by write_site in place: only files whose bytes changed, each atomically.
 
     For the live preview, where swapping the whole folder on every save is too slow. A killed
@@ -184,7 +328,7 @@ def write_changed(outputs: list[tuple[str, bytes | None]], out: Path, old: dict[
     gone = old.keys() - {p for p, _ in outputs}
     if changed or gone:
         changing = {p for p, _ in changed} | gone
-        _write_marker(out, {p: h for p, h in old.items() if p not in changing})
+        _write_marker(out, {p: h for p, h in old.items() if p not in changing}, build)
     for path, data in changed:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -194,35 +338,53 @@ def write_changed(outputs: list[tuple[str, bytes | None]], out: Path, old: dict[
     for path in sorted(gone):
         (out / path).unlink(missing_ok=True)
     if changed or gone:
-        _write_marker(out, {p: new.get(p) or old[p] for p, _ in outputs})
+        _write_marker(out, {p: new.get(p) or old[p] for p, _ in outputs}, build)
     return {"written": len(changed), "unchanged": len(outputs) - len(changed), "removed": len(gone)}
 
 
-def _write_marker(out: Path, manifest: dict[str, str]) -> None:
+def _write_marker(out: Path, manifest: dict[str, str], build: str = "") -> None:
     tmp = out / f"{MARKER}{_TMP}{os.getpid()}"
-    tmp.write_text(marker_text(manifest), "utf-8")
+    tmp.write_text(marker_text(manifest, build), "utf-8")
     os.replace(tmp, out / MARKER)
 
 
-def marker_text(manifest: dict[str, str]) -> str:
-    """json.dumps({"generator": "samling", "files": manifest}, indent=0), without the pure-Python
-    encoder that any indent selects (milliseconds on every live-preview save at 1,000 sessions)."""
-    if not manifest:
-        return '{\n"generator": "samling",\n"files": {}\n}'
+def marker_text(manifest: dict[str, str], build: str = "") -> str:
+    """json.dumps({"generator": "samling", "build": build, "files": manifest}, indent=0), without the
+    pure-Python encoder that any indent selects (milliseconds on every live-preview save at 1,000 sessions)."""
     quote = json.encoder.encode_basestring_ascii  # the C function json.dumps uses
+    head = f'{{\n"generator": "samling",\n"build": {quote(build)},\n' if build else '{\n"generator": "samling",\n'
+    if not manifest:
+        return head + '"files": {}\n}'
     files = ",\n".join(f"{quote(p)}: {quote(h)}" for p, h in manifest.items())
-    return f'{{\n"generator": "samling",\n"files": {{\n{files}\n}}\n}}'
+    return f'{head}"files": {{\n{files}\n}}\n}}'
 
 
 def _reuse(previous: Path, target: Path) -> bool:
+    """Take a file from the previous build; never a link (a kept file was checked by kept_files)."""
     try:
-        os.link(previous, target)
+        if not stat.S_ISREG(os.lstat(previous).st_mode):
+            return False
+        os.link(previous, target, follow_symlinks=False)
     except OSError:
         try:
-            shutil.copy2(previous, target)
+            shutil.copy2(previous, target, follow_symlinks=False)
         except OSError:
             return False
     return True
+
+
+def copy_hashed(source: Path, target: Path, chunk: int = 1 << 20) -> str:
+    """Copy a regular file in chunks, returning the digest of what was copied: memory stays flat."""
+    h = hashlib.blake2b(digest_size=16)
+    with open(source, "rb", buffering=0) as src:
+        if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
+            raise OSError(f"{source} is not a regular file")
+        with open(target, "xb", buffering=0) as dst:
+            while block := src.read(chunk):
+                h.update(block)
+                dst.write(block)
+    shutil.copystat(source, target)
+    return h.hexdigest()
 
 
 def _swap(tmp: Path, out: Path) -> None:

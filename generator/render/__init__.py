@@ -79,10 +79,12 @@ def render_pages(
     return [render_page(env, site, theme, plan, problems) for plan in plans]
 
 
-def other_files(site: Site, theme: Theme, problems: Problems) -> list[Output]:
-    """Files copied as they are: the theme's static files, attachments and the logo."""
+def other_files(site: Site, theme: Theme, problems: Problems, attachments_too: bool = True) -> list[Output]:
+    """Files copied as they are: the theme's static files, attachments and the logo.
+
+    A build leaves out the attachments (`attachments_too=False`) and copies them by streaming."""
     outputs = [Output(f"assets/{name}", path.read_bytes()) for name, path in theme.static_files().items()]
-    for name, path in attachments(site.root, problems).items():
+    for name, path in attachments(site.root, problems).items() if attachments_too else ():
         outputs.append(Output(name, path.read_bytes()))
     if site.config.branding.logo is not None:
         logo = site.config.branding.logo

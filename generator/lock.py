@@ -1,0 +1,83 @@
+"""One build at a time per output folder: a lock on a file beside it.
+
+A second build into the same output would tidy away the first one's staging folder as a leftover of
+a killed build. So a build takes an exclusive lock on `.NAME.lock` beside the output (flock, or
+msvcrt on Windows: released by the system when the process ends, however it ends), waits a bounded
+time for it, and otherwise says who holds it. The file itself stays: removing it would race the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import stat
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.write import OutputRefused
+
+WAIT_SECONDS = 30.0  # SAMLING_LOCK_WAIT overrides it (tests use a short wait)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+class OutputBusy(OutputRefused):
+    """Another build holds the output's lock."""
+
+
+def lock_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.lock"
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def output_lock(out: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold the output's lock for the block; raises OutputBusy after `wait` seconds (OSError if it cannot be made)."""
+    if wait is None:
+        try:
+            wait = float(os.environ.get("SAMLING_LOCK_WAIT", WAIT_SECONDS))
+        except ValueError:
+            wait = WAIT_SECONDS
+    path = lock_path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o644)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        deadline = time.monotonic() + wait
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise OutputBusy(f"another build is writing {out} ({_holder(path)}) — wait for it to end, or stop it")
+            time.sleep(0.1)  # polling a lock: the wait is bounded by the deadline, not by who wins
+        holder = f"pid {os.getpid()} on {socket.gethostname()} since {time.strftime('%Y-%m-%d %H:%M:%S %Z')}"
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, holder.encode("utf-8", "replace")[:200])
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _holder(path: Path) -> str:
+    try:
+        with open(path, "rb") as f:
+            text = f.read(200).decode("utf-8", "replace")
+    except OSError:
+        text = ""
+    text = "".join(c if c.isprintable() else "?" for c in text).strip()
+    return text or "holder unknown"
