@@ -121,7 +121,7 @@ class Builder:
         self._plans: dict[str, Any] = {}  # each gathering's page plans, while validation reuses the gathering
         self._code = ""
         self._build_id = ""  # the id this output's marker and build record share (see write.prove_output)
-        self._private = PrivateFolder(output, create=False)
+        self._private: PrivateFolder | None = None  # checked at the start of each complete build
         self._state = State()
         self._source_stats: dict[str, tuple[int, int, int]] = {}  # attachment → (size, mtime, inode) as copied
 
@@ -154,6 +154,7 @@ class Builder:
         from generator.cache import BuildCache, code_key
 
         if self.cache is None:
+            assert self._private is not None
             self.cache, self._code = BuildCache.load(self._private, out), code_key()
         names = {Path(p).resolve() for p in changed or ()}
         if not in_place or any(not n.is_relative_to(self.content.resolve()) for n in names):
@@ -353,6 +354,7 @@ class Builder:
         if not in_place:
             # The fast path trusts this record; the live preview's in-place writes change the marker, so it
             # no longer matches and the next `samling build` does the work.
+            assert self._private is not None
             cache.save(self._private, out)
             # An input saved during the build may or may not be in it: then the next build does the work.
             settled = fingerprint == input_fingerprint(self.content)

@@ -52,7 +52,8 @@ def folder_digest(folder: Path) -> str:
     Only regular files are opened (a FIFO would block, a device never end), each in chunks.
     A link counts by where it points and, inside the folder, by that file's content; a link out of
     the folder is never opened (the build refuses it). Hidden files and folders are left out, as the
-    build never reads them — except folders below `files/`, whose attachments are published.
+    build never reads them — except folders below `files/`, whose attachments are published; those
+    count by their size, time and inode (as the build copies them: see Builder._attachments).
     """
     root = os.path.realpath(folder)
     parts = []
@@ -66,11 +67,12 @@ def folder_digest(folder: Path) -> str:
             if name.startswith("."):
                 continue
             path = os.path.join(top, name)
-            parts.append(f"{os.path.relpath(path, folder)}:{_entry_digest(path, root)}")
+            parts.append(f"{os.path.relpath(path, folder)}:{_entry_digest(path, root, attachments)}")
     return hash_of(*parts)
 
 
-def _entry_digest(path: str, root: str) -> str:
+def _entry_digest(path: str, root: str, by_stat: bool) -> str:
+    """An attachment (`by_stat`) counts by size, modification time and inode, so it is never read here."""
     try:
         st = os.lstat(path)
         if stat.S_ISLNK(st.st_mode):
@@ -81,7 +83,7 @@ def _entry_digest(path: str, root: str) -> str:
             path = target
         if not stat.S_ISREG(st.st_mode):
             return "not a file"  # a FIFO, device or socket: never opened, and never read by the build
-        return file_digest(path)
+        return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}" if by_stat else file_digest(path)
     except (OSError, ValueError):
         return "unreadable"
 
@@ -103,13 +105,13 @@ class State:
 
     `build` is the id that build wrote into the output's marker too: a marker naming another id (or
     none) was not written by a build of this output, and the folder is not emptied. `files` holds
-    the size and modification time of each file as written, to tell an edited file from a kept one.
+    the size, modification and change time of each file as written, to tell an edited file from a kept one.
     """
 
     fingerprint: str = ""
     marker: str = ""  # digest of the marker file as that build left it
     build: str = ""
-    files: dict[str, tuple[int, int]] = field(default_factory=dict)  # output path → (size, mtime in ns)
+    files: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # output path → (size, mtime, ctime in ns)
 
 
 def read_state(private: PrivateFolder, out: Path) -> State:
@@ -121,11 +123,11 @@ def read_state(private: PrivateFolder, out: Path) -> State:
     files = data.get("files", {})
     if not all(isinstance(t, str) for t in texts) or not isinstance(files, dict):
         return _damaged(private, out)
-    kept: dict[str, tuple[int, int]] = {}
+    kept: dict[str, tuple[int, int, int]] = {}
     for path, value in files.items():
-        if not (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)):
+        if not (isinstance(value, list) and len(value) == 3 and all(type(v) is int for v in value)):
             return _damaged(private, out)
-        kept[path] = (value[0], value[1])
+        kept[path] = (value[0], value[1], value[2])
     return State(*texts, files=kept)
 
 

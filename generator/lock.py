@@ -1,7 +1,7 @@
 """One build at a time per output folder: a lock on a file beside it.
 
 A second build into the same output would tidy away the first one's staging folder as a leftover of
-a killed build. So a build takes an exclusive lock on `.NAME.lock` beside the output (flock, or
+a killed build. So a build takes an exclusive lock on `.samling-cache/NAME.lock` beside the output (flock, or
 msvcrt on Windows: released by the system when the process ends, however it ends), waits a bounded
 time for it, and otherwise says who holds it. The file itself stays: removing it would race the lock.
 """
@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.private import NAME
 from generator.write import OutputRefused
 
 WAIT_SECONDS = 30.0  # SAMLING_LOCK_WAIT overrides it (tests use a short wait)
@@ -27,7 +28,7 @@ class OutputBusy(OutputRefused):
 
 
 def lock_path(out: Path) -> Path:
-    return out.parent / f".{out.name}.lock"
+    return out.parent / NAME / f"{out.name}.lock"
 
 
 def _try_lock(fd: int) -> bool:
@@ -54,16 +55,23 @@ def output_lock(out: Path, wait: float | None = None) -> Iterator[None]:
         except ValueError:
             wait = WAIT_SECONDS
     path = lock_path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o644)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), 0o600)
+    except OSError as exc:
+        raise OutputRefused(f"{path} cannot be made ({exc.strerror}) — check the folder above the output") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"{path} is not a regular file")
+            raise OutputRefused(f"{path} is not a regular file — delete it and build again")
         deadline = time.monotonic() + wait
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
                 raise OutputBusy(f"another build is writing {out} ({_holder(path)}) — wait for it to end, or stop it")
             time.sleep(0.1)  # polling a lock: the wait is bounded by the deadline, not by who wins
+        st = os.fstat(fd)
+        if st.st_nlink != 1 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+            yield  # not a file of ours alone (planted?): lock it, but never write into it
+            return
         holder = f"pid {os.getpid()} on {socket.gethostname()} since {time.strftime('%Y-%m-%d %H:%M:%S %Z')}"
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)

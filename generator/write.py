@@ -87,7 +87,8 @@ def prove_output(out: Path, build: str, marker_digest: str) -> None:
 
     The proof is the build id in the marker matching the owner-only build record (`build`; a record
     from before ids existed proves it by the digest of the marker it saw). Without a record (deleted,
-    damaged), the folder must hold exactly the files its manifest names, with their bytes, and no link.
+    damaged), the folder must hold exactly the files its manifest names and no link: then a build
+    replaces only what a build made (a file edited since is written again, see kept_files).
     """
     if not out.is_dir() or not any(out.iterdir()):
         return
@@ -108,7 +109,7 @@ def prove_output(out: Path, build: str, marker_digest: str) -> None:
 
 
 def _exactly(out: Path, manifest: dict[str, str]) -> bool:
-    """Every entry below `out` is a real folder or a file of the manifest with its digest; all are there."""
+    """Every entry below `out` is a real folder or a file the manifest names; all of them are there."""
     seen = 0
     for top, dirs, files in os.walk(out):
         for name in dirs:
@@ -120,7 +121,7 @@ def _exactly(out: Path, manifest: dict[str, str]) -> bool:
             if rel == MARKER:
                 continue
             try:
-                if not stat.S_ISREG(os.lstat(path).st_mode) or manifest.get(rel) != file_digest(path):
+                if not stat.S_ISREG(os.lstat(path).st_mode) or rel not in manifest:
                     return False
             except OSError:
                 return False
@@ -128,10 +129,10 @@ def _exactly(out: Path, manifest: dict[str, str]) -> bool:
     return seen == len(manifest)
 
 
-def kept_files(out: Path, manifest: dict[str, str], recorded: dict[str, tuple[int, int]]) -> dict[str, str]:
+def kept_files(out: Path, manifest: dict[str, str], recorded: dict[str, tuple[int, int, int]]) -> dict[str, str]:
     """The files of `manifest` still in `out` as the last build wrote them: path → digest.
 
-    A file whose size and modification time are those recorded is taken as it is; one that differs
+    A file whose size, modification and change times are those recorded is taken as it is; one that differs
     is read (in chunks) and compared with its digest. Links and anything not a regular file, also
     below a folder that became a link, are never kept: they are written afresh.
     """
@@ -147,7 +148,10 @@ def kept_files(out: Path, manifest: dict[str, str], recorded: dict[str, tuple[in
             st = os.lstat(out / path)
             if not stat.S_ISREG(st.st_mode):
                 continue
-            if recorded.get(path) == (st.st_size, st.st_mtime_ns) or file_digest(out / path) == expected:
+            if (
+                recorded.get(path) == (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+                or file_digest(out / path) == expected
+            ):
                 kept[path] = expected
         except OSError:
             continue
@@ -164,8 +168,10 @@ def _real_folder(out: Path, folder: str, known: dict[str, bool]) -> bool:
         return False
 
 
-def file_stats(out: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
-    """(size, mtime in ns) of each file as written, for the build record."""
+def file_stats(out: Path, paths: Iterable[str]) -> dict[str, tuple[int, int, int]]:
+    """(size, mtime, ctime in ns) of each file as written, for the build record.
+
+    The change time is set by the system on every write, also when the modification time is put back."""
     stats = {}
     for path in paths:
         try:
@@ -173,7 +179,7 @@ def file_stats(out: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
         except OSError:
             continue
         if stat.S_ISREG(st.st_mode):
-            stats[path] = (st.st_size, st.st_mtime_ns)
+            stats[path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     return stats
 
 
