@@ -11,73 +11,22 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.errors import Problem, Problems
+from generator.errors import Problems
 from generator.fingerprint import State, input_fingerprint, read_state, write_state
 from generator.lock import output_lock
+from generator.output_trust import file_stats, kept_files, prove_output
 from generator.parallel import MIN_ITEMS, in_two
 from generator.private import PrivateFolder
-from generator.write import (
-    MARKER,
-    Staging,
-    check_output_folder,
-    digest,
-    file_stats,
-    kept_files,
-    prove_output,
-    read_manifest,
-    recover,
-    write_changed,
-)
+from generator.rendered import BuildResult, Rendered
+from generator.write import MARKER, Staging, check_output_folder, digest, read_manifest, recover, write_changed
 
 if TYPE_CHECKING:
     from generator.cache import BuildCache
     from generator.model import Site
-
-
-@dataclass
-class Rendered:
-    """What one process rendered: bytes (in-place builds) or digests of files it wrote, and problems."""
-
-    found: Problems
-    made: dict[str, bytes] = field(default_factory=dict)
-    digests: dict[str, str] = field(default_factory=dict)
-    written: int = 0
-    groups: dict[str, list[str]] = field(default_factory=dict)  # gathering → its other files
-
-    @property
-    def problems(self) -> list[Any]:
-        return self.found.items
-
-    def plain(self) -> list[Any]:
-        """As plain values, to travel from a forked child (see parallel.py)."""
-        problems = [[p.path, p.line, p.message, p.hint] for p in self.found.items]
-        return [problems, self.made, self.digests, self.written, self.groups]
-
-    @classmethod
-    def from_plain(cls, value: Any, root: Path) -> Rendered:
-        problems, made, digests, written, groups = value
-        found = Problems(root=root, items=[Problem(str(a), int(b), str(c), str(d)) for a, b, c, d in problems])
-        return cls(found, dict(made), dict(digests), int(written), dict(groups))
-
-
-class BuildResult:
-    """What a build made. `site` is computed on first use when the build had nothing to do."""
-
-    def __init__(self, site: Site | Callable[[], Site], pages: int, counts: dict[str, int]) -> None:
-        self._site = site
-        self.pages = pages
-        self.counts = counts
-
-    @property
-    def site(self) -> Site:
-        if callable(self._site):
-            self._site = self._site()
-        return self._site
 
 
 def check(content: Path) -> Site:
@@ -201,26 +150,6 @@ class Builder:
                 result.groups[item.key] = [o.path for o in files]
         return result
 
-    def _attachments(self, root: Path, problems: Problems) -> list[tuple[str, Path, str | None]]:
-        """Every attachment: (output path, source, its digest if unchanged since it was last copied).
-
-        Unchanged means the same size, modification time and file (inode) as then: the file is not read."""
-        from generator.validate.links import attachments
-
-        assert self.cache is not None
-        found, self._source_stats = [], {}
-        for path, source in attachments(root, problems).items():
-            try:
-                st = source.stat()
-            except OSError as exc:
-                problems.add(source, 0, f"cannot be read ({exc.strerror})", "check that the file exists")
-                continue
-            stats = (st.st_size, st.st_mtime_ns, st.st_ino)
-            self._source_stats[path] = stats
-            before = self.cache.sources.get(path)
-            found.append((path, source, before[3] if before and before[:3] == stats else None))
-        return found
-
     def _unchanged(self, out: Path, fingerprint: str) -> BuildResult | None:
         """The output as the last build left it, every file as written, and no input changed: nothing to do."""
         state = self._state
@@ -240,6 +169,7 @@ class Builder:
         )
 
     def _build(self, out: Path, in_place: bool, fingerprint: str, changed: set[Path]) -> BuildResult:
+        from generator.attachments import attachments_to_copy
         from generator.cache import PageKeys
         from generator.load import load, refresh
         from generator.render import other_files
@@ -315,7 +245,7 @@ class Builder:
             others = other_files(site, theme, problems, attachments_too=False)
             logo = others[-1:] if site.config.branding.logo is not None else []
             others = others[: len(others) - len(logo)]
-            sources = self._attachments(site.root, problems)
+            sources, self._source_stats = attachments_to_copy(site.root, problems, cache.sources)
             problems.raise_if_any()
             # In plan order, as a cold build lists them, so that the marker file is the same too.
             paths = [plan.path for plan in plans] + [p for g in site.gatherings for p in groups[g.key]]

@@ -182,7 +182,7 @@ def test_two_processes_make_the_same_bytes_as_one(corpus: Path, tmp_path: Path) 
     Builder(corpus, two, parallel_from=2).build(None)  # a forked child renders half the pages
     assert tree(one) == tree(two)
     cached = tmp_path / "two" / ".samling-cache"
-    assert sorted(p.name for p in cached.iterdir()) == ["site.cache.json", "site.json"]
+    assert sorted(p.name for p in cached.iterdir()) == ["site.cache.json", "site.json", "site.lock"]
 
 
 def test_a_session_swapped_for_a_link_out_is_refused_by_a_warm_builder(corpus: Path, tmp_path: Path) -> None:
