@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import posixpath
+import secrets
 import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 from generator.fingerprint import file_digest
-from generator.write import MARKER, OutputRefused, digest, read_marker
+from generator.write import MARKER, OutputRefused, Staging, check_paths, digest, read_manifest, read_marker
 
 
 def prove_output(out: Path, build: str, marker_digest: str) -> None:
@@ -117,3 +118,33 @@ def file_stats(out: Path, paths: Iterable[str]) -> dict[str, tuple[int, int, int
         if stat.S_ISREG(st.st_mode):
             stats[path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     return stats
+
+
+def write_site(outputs: list[tuple[str, bytes | None]], out: Path) -> dict[str, int]:
+    """Write a complete site into `out`, atomically. Returns counts for the summary.
+
+    Content None means "as in the previous build": the file is taken from `out` as it is. Like a
+    build, it holds the output's lock and replaces only an output proven to be a build's (see Builder).
+    """
+    from generator.fingerprint import State, read_state, write_state
+    from generator.lock import output_lock
+    from generator.private import PrivateFolder
+
+    check_paths(p for p, _ in outputs)
+    with output_lock(out):
+        private = PrivateFolder(out)
+        state = read_state(private, out)
+        prove_output(out, state.build, state.marker)
+        build = state.build or secrets.token_hex(16)
+        if build != state.build:
+            write_state(private, out, State("", state.marker, build))
+        stage = Staging(out, build, kept_files(out, read_manifest(out), state.files))
+        try:
+            written = sum(stage.add(path, data) for path, data in outputs)
+        except BaseException:
+            stage.abandon()
+            raise
+        removed = stage.swap([p for p, _ in outputs])
+        marker = digest((out / MARKER).read_bytes())
+        write_state(private, out, State("", marker, build, file_stats(out, stage.digests)))
+    return {"written": written, "unchanged": len(outputs) - written, "removed": removed}

@@ -121,19 +121,10 @@ def recover(out: Path) -> None:
 
 
 def write_site(outputs: list[tuple[str, bytes | None]], out: Path) -> dict[str, int]:
-    """Write a complete site into `out`, atomically. Returns counts for the summary.
+    """Write a complete site into `out`, atomically, as a build does (see output_trust.write_site)."""
+    from generator.output_trust import write_site as write_proven
 
-    Content None means "as in the previous build": the file is taken from `out` as it is.
-    """
-    check_paths(p for p, _ in outputs)
-    stage = Staging(out)
-    try:
-        written = sum(stage.add(path, data) for path, data in outputs)
-    except BaseException:
-        stage.abandon()
-        raise
-    removed = stage.swap([p for p, _ in outputs])
-    return {"written": written, "unchanged": len(outputs) - written, "removed": removed}
+    return write_proven(outputs, out)
 
 
 class Staging:
@@ -167,7 +158,10 @@ class Staging:
         if target.parent not in self._dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._dirs.add(target.parent)
-        self.digests[path] = h = self.old[path] if data is None else digest(data)
+        h = self.old.get(path) if data is None else digest(data)
+        if data is None and h is None:
+            raise FileNotFoundError(f"{self.out / path} went missing or changed during the build")
+        self.digests[path] = h
         if self.old.get(path) == h and _reuse(self.out / path, target):
             return False
         if data is None:

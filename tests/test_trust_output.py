@@ -329,3 +329,22 @@ def test_a_warm_builder_keeps_the_build_id_through_in_place_writes(content_copy:
     session.write_text(session.read_text("utf-8") + "\nMer tekst.\n", "utf-8")
     builder.build({session})
     build(content_copy, out)  # the marker the live preview rewrote is still proven
+
+
+def test_write_site_too_refuses_an_unproven_marker_and_shares_the_build_record(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    from generator.write import write_site
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "budget.xlsx").write_bytes(b"numbers")
+    (papers / MARKER).write_text('{"generator": "samling", "files": {}}', "utf-8")
+    with pytest.raises(OutputRefused):
+        write_site([("index.html", b"x")], papers)
+    assert (papers / "budget.xlsx").read_bytes() == b"numbers"
+
+    out = tmp_path / "output"
+    write_site([("index.html", b"x")], out)  # as `samling print` writes an output
+    build(content_copy, out)  # then a build of it is proven by the same record
+    assert b"<!doctype html>" in (out / "index.html").read_bytes()
