@@ -9,6 +9,7 @@ time for it, and otherwise says who holds it. The file itself stays: removing it
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import socket
 import stat
@@ -16,11 +17,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.private import NAME
+from generator.private import NAME, notice
 from generator.write import OutputRefused
 
 WAIT_SECONDS = 30.0  # SAMLING_LOCK_WAIT overrides it (tests use a short wait)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_BUSY = {errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, getattr(errno, "EDEADLOCK", errno.EAGAIN)}
 
 
 class OutputBusy(OutputRefused):
@@ -41,9 +43,19 @@ def _try_lock(fd: int) -> bool:
             import fcntl
 
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
+    except OSError as exc:
+        if exc.errno in _BUSY:
+            return False
+        raise  # the file system cannot lock (some network shares): the caller goes on without
     return True
+
+
+def _locked(fd: int, path: Path) -> bool:
+    try:
+        return _try_lock(fd)
+    except OSError as exc:
+        notice(f"{path} cannot be locked ({exc.strerror}); building without the lock — run one build at a time")
+        return True
 
 
 @contextlib.contextmanager
@@ -64,7 +76,7 @@ def output_lock(out: Path, wait: float | None = None) -> Iterator[None]:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OutputRefused(f"{path} is not a regular file — delete it and build again")
         deadline = time.monotonic() + wait
-        while not _try_lock(fd):
+        while not _locked(fd, path):
             if time.monotonic() >= deadline:
                 raise OutputBusy(f"another build is writing {out} ({_holder(path)}) — wait for it to end, or stop it")
             time.sleep(0.1)  # polling a lock: the wait is bounded by the deadline, not by who wins

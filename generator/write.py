@@ -261,7 +261,10 @@ def _reuse(previous: Path, target: Path) -> bool:
     try:
         if not stat.S_ISREG(os.lstat(previous).st_mode):
             return False
-        os.link(previous, target, follow_symlinks=False)
+        if os.link in os.supports_follow_symlinks:  # not on Windows; the lstat above is the check there
+            os.link(previous, target, follow_symlinks=False)
+        else:
+            os.link(previous, target)
     except OSError:
         try:
             shutil.copy2(previous, target, follow_symlinks=False)

@@ -348,3 +348,18 @@ def test_write_site_too_refuses_an_unproven_marker_and_shares_the_build_record(
     write_site([("index.html", b"x")], out)  # as `samling print` writes an output
     build(content_copy, out)  # then a build of it is proven by the same record
     assert b"<!doctype html>" in (out / "index.html").read_bytes()
+
+
+def test_a_file_system_that_cannot_lock_builds_with_one_notice(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+    import fcntl
+
+    def cannot(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", cannot)
+    build(content_copy, tmp_path / "output")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot be locked" in err, err
