@@ -69,7 +69,7 @@ class Builder:
         self._env: Any = None  # its compiled Jinja environment
         self._plans: dict[str, Any] = {}  # each gathering's page plans, while validation reuses the gathering
         self._code = ""
-        self._build_id = ""  # the id this output's marker and build record share (see write.prove_output)
+        self._build_id = ""  # the id this output's marker and build record share (see output_trust.prove_output)
         self._private: PrivateFolder | None = None  # checked at the start of each complete build
         self._state = State()
         self._source_stats: dict[str, tuple[int, int, int]] = {}  # attachment → (size, mtime, inode) as copied
@@ -96,9 +96,8 @@ class Builder:
             done = None if self.warm else self._unchanged(out, fingerprint)
             if done is not None:
                 return done
-            if (
-                self._state.build != self._build_id
-            ):  # recorded before the marker names it, so a kill in between is harmless
+            if self._state.build != self._build_id:
+                # Recorded before a marker names it, so that a build killed in between leaves a proven output.
                 write_state(self._private, out, State("", self._state.marker, self._build_id))
         from generator.cache import BuildCache, code_key
 
