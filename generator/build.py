@@ -88,7 +88,7 @@ class Builder:
             prove_output(out, self._state.build, self._state.marker)
             if not self._build_id:
                 self._build_id = self._state.build or secrets.token_hex(16)
-        recover(out)  # what a killed build left beside the output, even if there is nothing to build
+        recover(out, self._build_id)  # what a killed build left beside the output, even if there is nothing to build
         fingerprint = ""
         if not in_place:
             fingerprint = input_fingerprint(self.content)

@@ -70,8 +70,8 @@ def kept_files(out: Path, manifest: dict[str, str], recorded: dict[str, tuple[in
     """The files of `manifest` still in `out` as the last build wrote them: path → digest.
 
     A file whose size, modification and change times are those recorded is taken as it is; one that differs
-    is read (in chunks) and compared with its digest. Links and anything not a regular file, also
-    below a folder that became a link, are never kept: they are written afresh.
+    is read (in chunks) and compared with its digest. Links, files of other users and anything not a
+    regular file, also below a folder that became a link, are never kept: they are written afresh.
     """
     real_dirs: dict[str, bool] = {"": True}
     kept = {}
@@ -83,8 +83,8 @@ def kept_files(out: Path, manifest: dict[str, str], recorded: dict[str, tuple[in
             continue
         try:
             st = os.lstat(out / path)
-            if not stat.S_ISREG(st.st_mode):
-                continue
+            if not stat.S_ISREG(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+                continue  # a file someone else owns could be changed by them once it is linked into the site
             if (
                 recorded.get(path) == (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
                 or file_digest(out / path) == expected

@@ -102,8 +102,10 @@ def check_paths(paths: Iterable[str]) -> None:
         raise ContentError(problems)
 
 
-def recover(out: Path) -> None:
-    """Tidy up after a build that was killed: restore or remove leftover folders."""
+def recover(out: Path, build: str = "") -> None:
+    """Tidy up after a build of this output (`build`: its id) that was killed: restore or remove its folders.
+
+    A leftover is this output's only if its marker names the id; anyone could make one without."""
     parent = out.parent
     if not parent.is_dir():
         return
@@ -112,8 +114,8 @@ def recover(out: Path) -> None:
         if folder.is_symlink() or not folder.is_dir():
             notice(f"{folder} is not a folder a build left; skipped — remove it if it is yours")
             continue
-        if not (folder / MARKER).is_file() and any(folder.iterdir()):
-            continue  # not ours to delete
+        if any(folder.iterdir()) and not (build and read_marker(folder)[0] == build):
+            continue  # not ours to delete or to put in place
         if _OLD in folder.name and not out.exists():
             folder.rename(out)  # killed between the two renames of a swap
         else:
@@ -136,7 +138,7 @@ class Staging:
     """
 
     def __init__(self, out: Path, build: str = "", old: dict[str, str] | None = None) -> None:
-        recover(out)
+        recover(out, build)
         self.out = out
         self.build = build
         # Only files checked as the last build left them are taken from it (see kept_files).

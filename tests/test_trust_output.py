@@ -363,3 +363,14 @@ def test_a_file_system_that_cannot_lock_builds_with_one_notice(
     build(content_copy, tmp_path / "output")
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot be locked" in err, err
+
+
+def test_a_planted_leftover_folder_is_neither_put_in_place_nor_deleted(content_copy: Path, tmp_path: Path) -> None:
+    planted = tmp_path / ".output.old-4242"
+    planted.mkdir()
+    (planted / MARKER).write_text('{"generator": "samling", "files": {}}', "utf-8")
+    (planted / "index.html").write_text("planted", "utf-8")
+    out = tmp_path / "output"
+    build(content_copy, out)
+    assert (planted / "index.html").read_text("utf-8") == "planted"
+    assert b"planted" not in (out / "index.html").read_bytes()
