@@ -46,25 +46,26 @@ def file_digest(path: str | Path, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 
-def folder_digest(folder: Path) -> str:
+def folder_digest(folder: Path, content: bool = False) -> str:
     """Every file below `folder` that a build may read, by content, with its name.
 
     Only regular files are opened (a FIFO would block, a device never end), each in chunks.
     A link counts by where it points and, inside the folder, by that file's content; a link out of
-    the folder is never opened (the build refuses it). Hidden files and folders are left out, as the
-    build never reads them — except folders below `files/`, whose attachments are published; those
-    count by their size, time and inode (as the build copies them: see Builder._attachments).
+    the folder is never opened (the build refuses it). In the content folder (`content`), hidden files
+    and folders are left out, as the build never reads them — except folders below `files/`, whose
+    attachments are published; those count by size, time and inode (as generator/attachments.py
+    copies them). A theme's hidden static files are published, so there everything counts.
     """
     root = os.path.realpath(folder)
     parts = []
     for top, dirs, files in os.walk(folder):
-        attachments = "files" in Path(os.path.relpath(top, folder)).parts
-        dirs[:] = sorted(d for d in dirs if attachments or not d.startswith("."))
+        attachments = content and "files" in Path(os.path.relpath(top, folder)).parts
+        dirs[:] = sorted(d for d in dirs if attachments or not content or not d.startswith("."))
         for d in dirs:
             if os.path.islink(os.path.join(top, d)):
                 parts.append(f"{os.path.relpath(os.path.join(top, d), folder)}->{os.readlink(os.path.join(top, d))}")
         for name in sorted(files):
-            if name.startswith("."):
+            if content and name.startswith(".") and not attachments:
                 continue
             path = os.path.join(top, name)
             parts.append(f"{os.path.relpath(path, folder)}:{_entry_digest(path, root, attachments)}")
@@ -92,7 +93,7 @@ def input_fingerprint(content: Path) -> str:
     """All a build reads: the content folder, the themes beside it, the default theme and the code."""
     themes = content.parent / "themes"
     return hash_of(
-        folder_digest(content),
+        folder_digest(content, content=True),
         folder_digest(themes) if themes.is_dir() else "",
         folder_digest(DEFAULT_THEME),
         code_key(),
