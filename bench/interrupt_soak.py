@@ -53,6 +53,8 @@ def main() -> int:
             failures += failed
             last = result.stdout.strip().splitlines()[-1:] or [""]
             print(f"run {run:2d}: {'FAILED' if failed else 'ok'}  {last[0]}", flush=True)
+            if failed:  # what went wrong, for the record
+                print("\n".join(line for line in result.stdout.splitlines() if line.startswith("E ")), flush=True)
     finally:
         stop.set()
         for p in load:
