@@ -1,16 +1,14 @@
 """Stage 5, write: put the rendered files on disk without ever losing the old site.
 
-The new site is written to a temporary folder beside the output folder and
-swapped in at the end, so a failed or killed build leaves the previous site as
-it was. Files whose bytes did not change are hard-linked (or copied with their
-times) from the previous build, so they keep their modification times and a
-copy to a file share moves only what changed. A marker file with a manifest
-of every file written identifies folders this tool made; it never deletes a
-folder without one.
+The new site is written to a temporary folder beside the output folder and swapped in at the end,
+so a failed or killed build leaves the previous site as it was. Unchanged files are hard-linked (or
+copied with their times) from the previous build, so a copy to a file share moves only what changed.
+A marker file lists every file written; what proves it is Samling's is in generator/output_trust.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -20,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.errors import ContentError, Problem
+from generator.fingerprint import copy_hashed
 from generator.private import notice
 
 MARKER = ".samling-output.json"
@@ -64,20 +63,16 @@ def read_manifest(out: Path) -> dict[str, str]:
 def read_marker(out: Path) -> tuple[str, dict[str, str]]:
     """(build id, manifest) of the marker in `out`; ("", {}) when it is missing, a link or not Samling's."""
     try:
-        st = os.lstat(out / MARKER)
-        if not stat.S_ISREG(st.st_mode):
+        if not stat.S_ISREG(os.lstat(out / MARKER).st_mode):
             return "", {}
         data = json.loads((out / MARKER).read_text("utf-8"))
     except (OSError, ValueError, RecursionError):
         return "", {}
-    if not isinstance(data, dict) or data.get("generator") != "samling":
-        return "", {}
-    build, files = data.get("build", ""), data.get("files", {})
-    if not isinstance(build, str) or not isinstance(files, dict):
-        return "", {}
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
-        return "", {}
-    return build, files
+    ours = isinstance(data, dict) and data.get("generator") == "samling"
+    build, files = (data.get("build", ""), data.get("files", {})) if ours else (None, None)
+    if isinstance(build, str) and isinstance(files, dict) and all(isinstance(v, str) for v in files.values()):
+        return build, files  # keys: JSON object keys are always strings
+    return "", {}
 
 
 def check_paths(paths: Iterable[str]) -> None:
@@ -119,7 +114,7 @@ def recover(out: Path, build: str = "") -> None:
         if _OLD in folder.name and not out.exists():
             folder.rename(out)  # killed between the two renames of a swap
         else:
-            shutil.rmtree(folder, ignore_errors=True)
+            remove_ours(folder)
 
 
 def write_site(outputs: list[tuple[str, bytes | None]], out: Path) -> dict[str, int]:
@@ -208,7 +203,7 @@ class Staging:
         return len(self.old.keys() - manifest.keys())  # files removed
 
     def abandon(self) -> None:
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        remove_ours(self.tmp)
 
 
 def write_changed(
@@ -275,20 +270,6 @@ def _reuse(previous: Path, target: Path) -> bool:
     return True
 
 
-def copy_hashed(source: Path, target: Path, chunk: int = 1 << 20) -> str:
-    """Copy a regular file in chunks, returning the digest of what was copied: memory stays flat."""
-    h = hashlib.blake2b(digest_size=16)
-    with open(source, "rb", buffering=0) as src:
-        if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
-            raise OSError(f"{source} is not a regular file")
-        with open(target, "xb", buffering=0) as dst:
-            while block := src.read(chunk):
-                h.update(block)
-                dst.write(block)
-    shutil.copystat(source, target)
-    return h.hexdigest()
-
-
 def _swap(tmp: Path, out: Path) -> None:
     if not out.exists():
         tmp.rename(out)
@@ -296,4 +277,22 @@ def _swap(tmp: Path, out: Path) -> None:
     old = out.parent / f".{out.name}{_OLD}{os.getpid()}"
     out.rename(old)
     tmp.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    remove_ours(old)
+
+
+def remove_ours(folder: Path) -> None:
+    """Remove a folder a build made, its marker last: a removal cut short leaves one still known as ours."""
+    try:
+        entries = [e for e in os.scandir(folder) if e.name != MARKER]
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+    with contextlib.suppress(OSError):
+        os.unlink(folder / MARKER)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
