@@ -1,5 +1,16 @@
+import os
+import signal
 import sys
 
-from generator.cli import main
+
+def _interrupted_early(signum: int, frame: object) -> None:
+    # Ctrl-C while the program is still importing: nothing has been written yet (main() takes over from here).
+    os.write(2, b"samling: interrupted; the previous output is untouched\n")
+    os._exit(130)
+
+
+signal.signal(signal.SIGINT, _interrupted_early)
+
+from generator.cli import main  # noqa: E402
 
 sys.exit(main())

@@ -10,49 +10,23 @@ nothing changed is a matter of reading the files.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+import secrets
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import Problems
-from generator.fingerprint import input_fingerprint, read_state, write_state
+from generator.fingerprint import State, input_fingerprint, read_state, write_state
+from generator.lock import output_lock
+from generator.output_trust import file_stats, kept_files, prove_output
 from generator.parallel import MIN_ITEMS, in_two
+from generator.private import PrivateFolder
+from generator.rendered import BuildResult, Rendered
 from generator.write import MARKER, Staging, check_output_folder, digest, read_manifest, recover, write_changed
 
 if TYPE_CHECKING:
     from generator.cache import BuildCache
     from generator.model import Site
-
-
-@dataclass
-class Rendered:
-    """What one process rendered: bytes (in-place builds) or digests of files it wrote, and problems."""
-
-    found: Problems
-    made: dict[str, bytes] = field(default_factory=dict)
-    digests: dict[str, str] = field(default_factory=dict)
-    written: int = 0
-    groups: dict[str, list[str]] = field(default_factory=dict)  # gathering → its other files
-
-    @property
-    def problems(self) -> list[Any]:
-        return self.found.items
-
-
-class BuildResult:
-    """What a build made. `site` is computed on first use when the build had nothing to do."""
-
-    def __init__(self, site: Site | Callable[[], Site], pages: int, counts: dict[str, int]) -> None:
-        self._site = site
-        self.pages = pages
-        self.counts = counts
-
-    @property
-    def site(self) -> Site:
-        if callable(self._site):
-            self._site = self._site()
-        return self._site
 
 
 def check(content: Path) -> Site:
@@ -101,22 +75,41 @@ class Builder:
         self._env: Any = None  # its compiled Jinja environment
         self._plans: dict[str, Any] = {}  # each gathering's page plans, while validation reuses the gathering
         self._code = ""
+        self._build_id = ""  # the id this output's marker and build record share (see output_trust.prove_output)
+        self._private: PrivateFolder | None = None  # checked at the start of each complete build
+        self._state = State()
+        self._source_stats: dict[str, tuple[int, int, int]] = {}  # attachment → (size, mtime, inode) as copied
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         out = check_output_folder(self.output, self.content)
-        recover(out)  # what a killed build left beside the output, even if there is nothing to build
+        with output_lock(out):  # a second build into `out` waits, else its recovery would take our staging folder
+            return self._locked(out, changed)
+
+    def _locked(self, out: Path, changed: set[Path] | None) -> BuildResult:
+        in_place = changed is not None and self.manifest is not None and bool(self._build_id)
+        if not in_place:
+            # Only a build of this output, recorded in its owner-only folder, may replace what is in it.
+            self._private = PrivateFolder(out)
+            self._state = read_state(self._private, out)
+            prove_output(out, self._state.build, self._state.marker)
+            if not self._build_id:
+                self._build_id = self._state.build or secrets.token_hex(16)
+        recover(out, self._build_id)  # what a killed build left beside the output, even if there is nothing to build
         fingerprint = ""
-        in_place = changed is not None and self.manifest is not None
         if not in_place:
             fingerprint = input_fingerprint(self.content)
             # A warm Builder (the live preview) builds even so: it needs the model in memory for the saves to come.
             done = None if self.warm else self._unchanged(out, fingerprint)
             if done is not None:
                 return done
+            if self._state.build != self._build_id:
+                # Recorded before a marker names it, so that a build killed in between leaves a proven output.
+                write_state(self._private, out, State("", self._state.marker, self._build_id))
         from generator.cache import BuildCache, code_key
 
         if self.cache is None:
-            self.cache, self._code = BuildCache.load(out), code_key()
+            assert self._private is not None
+            self.cache, self._code = BuildCache.load(self._private, out), code_key()
         names = {Path(p).resolve() for p in changed or ()}
         if not in_place or any(not n.is_relative_to(self.content.resolve()) for n in names):
             self._theme = self._env = None  # a theme file changed: load and compile afresh, whatever its clock says
@@ -124,13 +117,15 @@ class Builder:
 
     def _prewarm(self) -> None:
         """Parse and render the Markdown of half the gatherings in a second process, the other half here."""
-        from generator.cache import prewarm
+        from generator.cache import decode_prewarmed, encode_prewarmed, prewarm
 
         assert self.cache is not None
         root = self.content.resolve()
         folders = sorted(p for p in root.iterdir() if p.is_dir() and (p / "gathering.yaml").is_file())
         at_least = max(1, self.parallel_from // 20)  # ~20 sessions a gathering
-        for parsed, texts in in_two(lambda half: prewarm(self.cache, root, half), folders, at_least):
+        for parsed, texts in in_two(
+            lambda half: prewarm(self.cache, root, half), folders, at_least, encode_prewarmed, decode_prewarmed
+        ):
             self.cache.docs.parsed.update(parsed)
             self.cache.texts.entries.update(texts)
 
@@ -161,16 +156,16 @@ class Builder:
         return result
 
     def _unchanged(self, out: Path, fingerprint: str) -> BuildResult | None:
-        """The output as the last build left it, and no input changed: nothing to do."""
-        state = read_state(out)
+        """The output as the last build left it, every file as written, and no input changed: nothing to do."""
+        state = self._state
         try:
             marker = (out / MARKER).read_bytes()
         except OSError:
             return None
-        if fingerprint != state.get("fingerprint") or digest(marker) != state.get("marker"):
+        if not state.fingerprint or fingerprint != state.fingerprint or digest(marker) != state.marker:
             return None
         files = json.loads(marker).get("files", {})
-        if not all((out / path).is_file() for path in files):
+        if file_stats(out, files) != state.files:  # an edited, removed or linked file: build, and rewrite it
             return None
         self.manifest = files
         pages = sum(1 for p in files if p.endswith(".html"))
@@ -179,12 +174,14 @@ class Builder:
         )
 
     def _build(self, out: Path, in_place: bool, fingerprint: str, changed: set[Path]) -> BuildResult:
+        from generator.attachments import attachments_to_copy
         from generator.cache import PageKeys
         from generator.load import load, refresh
         from generator.render import other_files
         from generator.render.pages import plan_pages
         from generator.render.theme import load_theme
         from generator.validate import validate
+        from generator.validate.files import published_files
 
         cache = self.cache
         assert cache is not None
@@ -212,7 +209,10 @@ class Builder:
         if self._env is None:
             self._env = theme.environment()
         # A complete build is written file by file as it is made, into a folder swapped in at the end.
-        stage = None if in_place else Staging(out)
+        # Only files checked as the last build wrote them are kept (an edited or linked file is rewritten).
+        stage = (
+            None if in_place else Staging(out, self._build_id, kept_files(out, read_manifest(out), self._state.files))
+        )
         try:
             old = stage.old if stage is not None else (self.manifest or {})
             keys = PageKeys.of(tree, theme.folders, self._code)
@@ -234,24 +234,40 @@ class Builder:
             made: dict[str, bytes] = {}
             written = 0
             work = todo[0::2] + todo[1::2]  # each half gets its share of pages and of the costlier calendars
-            for part in in_two(lambda items: self._render(site, theme, items, stage), work, self.parallel_from):
+            parts = in_two(
+                lambda items: self._render(site, theme, items, stage),
+                work,
+                self.parallel_from,
+                Rendered.plain,
+                lambda value: Rendered.from_plain(value, self.content),
+            )
+            for part in parts:
                 made.update(part.made)
                 groups.update(part.groups)
                 problems.items.extend(part.problems)
                 written += part.written
                 if stage is not None:
                     stage.merge(part.digests)
-            others = other_files(site, theme, problems)
+            published = published_files(site, problems)
+            others = other_files(site, theme, problems, attachments_too=False, published=published)
+            logo = others[-1:] if site.config.branding.logo is not None else []
+            others = others[: len(others) - len(logo)]
+            sources, self._source_stats = attachments_to_copy(published, problems, cache.sources)
             problems.raise_if_any()
             # In plan order, as a cold build lists them, so that the marker file is the same too.
             paths = [plan.path for plan in plans] + [p for g in site.gatherings for p in groups[g.key]]
             if stage is None:
                 outputs = [(p, made.get(p)) for p in paths] + [(o.path, o.content) for o in others]
-                counts = write_changed(outputs, out, old)
+                for path, source, known in sources:  # an attachment is read only when it changed
+                    outputs.append((path, None if known and old.get(path) == known else source.read_bytes()))
+                outputs += [(o.path, o.content) for o in logo]
+                counts = write_changed(outputs, out, old, self._build_id)
             else:
                 written += sum(stage.add(p, None) for p in paths if p not in stage.digests)  # unchanged: linked
                 written += sum(stage.add(o.path, o.content) for o in others)
-                order = paths + [o.path for o in others]
+                written += sum(stage.add_file(path, source, known) for path, source, known in sources)
+                written += sum(stage.add(o.path, o.content) for o in logo)
+                order = paths + [o.path for o in others] + [p for p, _, _ in sources] + [o.path for o in logo]
                 removed = stage.swap(order)
                 counts = {"written": written, "unchanged": len(order) - written, "removed": removed}
         except BaseException:
@@ -268,13 +284,19 @@ class Builder:
             cache.pages.update({path: (key or "", self.manifest.get(path, "")) for path in groups[g.key]})
         cache.groups = {k: v for k, v in cache.groups.items() if k in groups}
         cache.pages = {p: v for p, v in cache.pages.items() if p in self.manifest}
+        cache.sources = {
+            path: (*stats, self.manifest[path]) for path, stats in self._source_stats.items() if path in self.manifest
+        }
         cache.prune()
         if not in_place:
-            # The fast path trusts this pair; the live preview's in-place writes change the marker, so it
+            # The fast path trusts this record; the live preview's in-place writes change the marker, so it
             # no longer matches and the next `samling build` does the work.
-            cache.save(out)
+            assert self._private is not None
+            cache.save(self._private, out)
             # An input saved during the build may or may not be in it: then the next build does the work.
             settled = fingerprint == input_fingerprint(self.content)
-            write_state(out, fingerprint if settled else "", digest((out / MARKER).read_bytes()))
+            marker = digest((out / MARKER).read_bytes())
+            self._state = State(fingerprint if settled else "", marker, self._build_id, file_stats(out, self.manifest))
+            write_state(self._private, out, self._state)
         self.site, self._tree, self._theme = site, tree, theme
         return BuildResult(site, sum(1 for p in plans if p.path.endswith(".html")), counts)

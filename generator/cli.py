@@ -7,6 +7,9 @@ and the exit code is 1; no traceback reaches the user for bad content.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -19,6 +22,45 @@ EXIT_USAGE = 2
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is not None:  # called from Python (tests): leave the process's signals alone
+        return _main(argv)
+    # The program itself: Ctrl-C raises KeyboardInterrupt while the work runs; once it is done, an
+    # interrupt (also during the interpreter's shutdown, which would print "Exception ignored in
+    # <module 'threading'>") ends the process at once with the same line and code 130.
+    finish = _Finish()
+    signal.signal(signal.SIGINT, finish.on_interrupt)
+    try:
+        code = _main(None)
+    except KeyboardInterrupt:
+        finish.done = True
+        code = _interrupted()
+    finish.done = True
+    finish.exit(code)
+    return code  # not reached
+
+
+class _Finish:
+    def __init__(self) -> None:
+        self.done = False
+        self.said = False
+
+    def on_interrupt(self, signum: int, frame: object) -> None:
+        if not self.done:
+            raise KeyboardInterrupt
+        if not self.said:
+            self.said = True
+            _interrupted()
+        self.exit(130)
+
+    def exit(self, code: int) -> None:
+        """Leave without the interpreter's shutdown: nothing is left to do, and nothing more to say."""
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(code)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(
         prog="samling", description="Build the material of facilitated gatherings into a static site."
     )
@@ -82,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _interrupted() -> int:
-    print("samling: interrupted; the previous output is untouched", file=sys.stderr)
+    with contextlib.suppress(OSError, ValueError):
+        print("samling: interrupted; the previous output is untouched", file=sys.stderr, flush=True)
     return 130
 
 

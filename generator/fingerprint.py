@@ -2,17 +2,21 @@
 
 A repeat build with nothing changed costs reading every input file once: the content folder,
 the themes beside it, the default theme and Samling's own code. The answer is compared with a
-small state file written by the last complete build into the same output folder.
+small state file written by the last complete build of the same output, in its owner-only folder.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+import shutil
+import stat
 import sys
 import sysconfig
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.private import PrivateFolder, notice
 
 CODE = Path(__file__).resolve().parent
 DEFAULT_THEME = CODE.parent / "themes" / "default"
@@ -34,49 +38,120 @@ def code_key() -> str:
     return hash_of(*parts)
 
 
-def folder_digest(folder: Path) -> str:
-    """Every file below `folder` by content, with its name (links are followed to files, not folders)."""
+def file_digest(path: str | Path, chunk: int = 1 << 20) -> str:
+    """The digest of a file's bytes (write.digest of its content), read in chunks: memory stays flat."""
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb", buffering=0) as f:
+        while block := f.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def copy_hashed(source: Path, target: Path, chunk: int = 1 << 20) -> str:
+    """Copy a regular file in chunks, returning the digest of what was copied: memory stays flat."""
+    h = hashlib.blake2b(digest_size=16)
+    with open(source, "rb", buffering=0) as src:
+        if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
+            raise OSError(f"{source} is not a regular file")
+        with open(target, "xb", buffering=0) as dst:
+            while block := src.read(chunk):
+                h.update(block)
+                dst.write(block)
+    shutil.copystat(source, target)
+    return h.hexdigest()
+
+
+def folder_digest(folder: Path, content: bool = False) -> str:
+    """Every file below `folder` that a build may read, by content, with its name.
+
+    Only regular files are opened (a FIFO would block, a device never end), each in chunks.
+    A link counts by where it points and, inside the folder, by that file's content; a link out of
+    the folder is never opened (the build refuses it). In the content folder (`content`), hidden files
+    and folders are left out, as the build never reads them — except folders below `files/`, whose
+    attachments are published; those count by size, time and inode (as generator/attachments.py
+    copies them). A theme's hidden static files are published, so there everything counts.
+    """
+    root = os.path.realpath(folder)
     parts = []
     for top, dirs, files in os.walk(folder):
-        dirs.sort()
+        attachments = content and "files" in Path(os.path.relpath(top, folder)).parts
+        dirs[:] = sorted(d for d in dirs if attachments or not content or not d.startswith("."))
+        for d in dirs:
+            if os.path.islink(os.path.join(top, d)):
+                parts.append(f"{os.path.relpath(os.path.join(top, d), folder)}->{os.readlink(os.path.join(top, d))}")
         for name in sorted(files):
+            if content and name.startswith(".") and not attachments:
+                continue
             path = os.path.join(top, name)
-            try:
-                with open(path, "rb") as f:
-                    data = hashlib.blake2b(f.read(), digest_size=16).hexdigest()
-            except OSError:
-                data = "unreadable"
-            parts.append(f"{os.path.relpath(path, folder)}:{data}")
+            parts.append(f"{os.path.relpath(path, folder)}:{_entry_digest(path, root, attachments)}")
     return hash_of(*parts)
+
+
+def _entry_digest(path: str, root: str, by_stat: bool) -> str:
+    """An attachment (`by_stat`) counts by size, modification time and inode, so it is never read here."""
+    try:
+        st = os.lstat(path)
+        if stat.S_ISLNK(st.st_mode):
+            target = os.path.realpath(path)
+            if os.path.commonpath([target, root]) != root:
+                return f"link out:{os.readlink(path)}"
+            st = os.stat(target)
+            path = target
+        if not stat.S_ISREG(st.st_mode):
+            return "not a file"  # a FIFO, device or socket: never opened, and never read by the build
+        return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}" if by_stat else file_digest(path)
+    except (OSError, ValueError):
+        return "unreadable"
 
 
 def input_fingerprint(content: Path) -> str:
     """All a build reads: the content folder, the themes beside it, the default theme and the code."""
     themes = content.parent / "themes"
     return hash_of(
-        folder_digest(content),
+        folder_digest(content, content=True),
         folder_digest(themes) if themes.is_dir() else "",
         folder_digest(DEFAULT_THEME),
         code_key(),
     )
 
 
-def state_path(out: Path) -> Path:
-    return out.parent / ".samling-cache" / f"{out.name}.json"
+@dataclass
+class State:
+    """What the last complete build into an output recorded, in its owner-only folder (generator/private.py).
+
+    `build` is the id that build wrote into the output's marker too: a marker naming another id (or
+    none) was not written by a build of this output, and the folder is not emptied. `files` holds
+    the size, modification and change time of each file as written, to tell an edited file from a kept one.
+    """
+
+    fingerprint: str = ""
+    marker: str = ""  # digest of the marker file as that build left it
+    build: str = ""
+    files: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # output path → (size, mtime, ctime in ns)
 
 
-def read_state(out: Path) -> dict[str, str]:
-    """{"fingerprint": …, "marker": …} of the last complete build into `out`, or {}."""
-    try:
-        data = json.loads(state_path(out).read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+def read_state(private: PrivateFolder, out: Path) -> State:
+    """The state of the last complete build into `out`; an empty one if there is none or it fails a check."""
+    data = private.read(f"{out.name}.json")
+    if not isinstance(data, dict):
+        return State()
+    texts = [data.get(k, "") for k in ("fingerprint", "marker", "build")]
+    files = data.get("files", {})
+    if not all(isinstance(t, str) for t in texts) or not isinstance(files, dict):
+        return _damaged(private, out)
+    kept: dict[str, tuple[int, int, int]] = {}
+    for path, value in files.items():
+        if not (isinstance(value, list) and len(value) == 3 and all(type(v) is int for v in value)):
+            return _damaged(private, out)
+        kept[path] = (value[0], value[1], value[2])
+    return State(*texts, files=kept)
 
 
-def write_state(out: Path, fingerprint: str, marker: str) -> None:
-    path = state_path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"fingerprint": fingerprint, "marker": marker}), "utf-8")
-    os.replace(tmp, path)
+def _damaged(private: PrivateFolder, out: Path) -> State:
+    notice(f"{private.path / (out.name + '.json')} is not a build record Samling wrote; ignored")
+    return State()
+
+
+def write_state(private: PrivateFolder, out: Path, state: State) -> None:
+    data = {"fingerprint": state.fingerprint, "marker": state.marker, "build": state.build, "files": state.files}
+    private.write(f"{out.name}.json", data)

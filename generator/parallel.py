@@ -1,21 +1,23 @@
 """Work split across two processes: the caller's and one forked child.
 
 Forking (not spawning) means the child starts with everything already in memory — the site model,
-compiled templates — so only the results travel back through a pipe, pickled. Where fork does not
+compiled templates — so only the results travel back through a pipe, as plain values (marshal of
+what `encode` makes of them: strings, bytes, numbers, lists, dicts — nothing that names a class or
+runs code when read). Where fork does not
 exist (Windows) or the work is small, everything runs in the calling process. A child that fails
 costs only time: its half is then done here.
 """
 
 from __future__ import annotations
 
+import marshal
 import multiprocessing
 import os
-import pickle
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -23,8 +25,16 @@ R = TypeVar("R")
 MIN_ITEMS = 200  # below this a fork (~10–30 ms with a big heap) costs more than it saves
 
 
-def in_two(work: Callable[[Sequence[T]], R], items: Sequence[T], min_items: int = MIN_ITEMS) -> list[R]:
-    """work(items) as one or two results, the second half done in a forked child at the same time."""
+def in_two(
+    work: Callable[[Sequence[T]], R],
+    items: Sequence[T],
+    min_items: int = MIN_ITEMS,
+    encode: Callable[[R], Any] = lambda r: r,
+    decode: Callable[[Any], R] = lambda v: v,
+) -> list[R]:
+    """work(items) as one or two results, the second half done in a forked child at the same time.
+
+    The child's result travels as marshal(encode(result)) and is read back with decode."""
     if len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods() or os.cpu_count() == 1:
         return [work(items)]
     half = len(items) // 2
@@ -32,7 +42,7 @@ def in_two(work: Callable[[Sequence[T]], R], items: Sequence[T], min_items: int 
     sys.stderr.flush()
     receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
     child = multiprocessing.get_context("fork").Process(
-        target=_child, args=(work, items[half:], send, receive), daemon=True
+        target=_child, args=(lambda part: encode(work(part)), items[half:], send, receive), daemon=True
     )
     child.start()
     send.close()
@@ -43,8 +53,8 @@ def in_two(work: Callable[[Sequence[T]], R], items: Sequence[T], min_items: int 
         child.join()
         raise
     try:
-        theirs = pickle.loads(receive.recv_bytes())
-    except (EOFError, OSError, pickle.UnpicklingError):
+        theirs = decode(marshal.loads(receive.recv_bytes()))
+    except (EOFError, OSError, ValueError, TypeError, KeyError):
         theirs = None
     finally:
         receive.close()
@@ -65,7 +75,7 @@ def _child(
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
-    send.send_bytes(pickle.dumps(work(items), protocol=pickle.HIGHEST_PROTOCOL))
+    send.send_bytes(marshal.dumps(work(items)))
     send.close()
 
 

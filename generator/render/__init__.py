@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -80,11 +81,25 @@ def render_pages(
     return [render_page(env, site, theme, plan, problems) for plan in plans]
 
 
-def other_files(site: Site, theme: Theme, problems: Problems) -> list[Output]:
-    """Files copied as they are: the theme's static files, attachments and the logo."""
+def other_files(
+    site: Site,
+    theme: Theme,
+    problems: Problems,
+    attachments_too: bool = True,
+    published: dict[str, Path | bytes] | None = None,
+) -> list[Output]:
+    """Files copied as they are: the theme's static files, attachments and the logo (last).
+
+    A build leaves out the attachments (`attachments_too=False`) and copies them by streaming;
+    a cleaned SVG and the logo are small and come as bytes either way."""
     outputs = [Output(f"assets/{name}", path.read_bytes()) for name, path in theme.static_files().items()]
-    for name, source in published_files(site, problems).items():  # a cleaned SVG comes as bytes
-        outputs.append(Output(name, source if isinstance(source, bytes) else source.read_bytes()))
+    if published is None:
+        published = published_files(site, problems)
+    for name, source in published.items():
+        if isinstance(source, bytes):
+            outputs.append(Output(name, source))
+        elif attachments_too or name.startswith("assets/"):
+            outputs.append(Output(name, source.read_bytes()))
     return outputs
 
 
