@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from generator.parallel import in_two
+from generator.incremental.parallel import in_two
 
 
 def squares(items: Sequence[int]) -> tuple[int, list[int]]:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import write_samling
-from generator import markdown
-from generator.build import Builder, build
-from generator.errors import ContentError
-from generator.write import MARKER
+from generator.core.errors import ContentError
+from generator.incremental.builder import Builder, build
+from generator.validate import markdown
+from generator.write.staging import MARKER
 
 
 def tree(out: Path) -> dict[str, bytes]:

@@ -14,7 +14,7 @@ import pytest
 from conftest import CONTENT
 from pypdf import PdfReader
 
-from generator.print import html_to_pdf, rendered
+from generator.commands.print import html_to_pdf, rendered
 from generator.render.pages import worksheet_path, worksheets_in_programme_order, worksheets_print_path
 from generator.render.qr import online_url
 

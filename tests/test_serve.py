@@ -21,8 +21,8 @@ from urllib.request import urlopen
 import pytest
 from tornado.websocket import websocket_connect
 
-from generator.build import check
-from generator.errors import ContentError
+from generator.core.errors import ContentError
+from generator.incremental.builder import check
 
 ROOT = Path(__file__).resolve().parents[1]
 GATHERING = "nettverk-omdomme-2013-03"
@@ -291,7 +291,7 @@ def test_a_non_loopback_host_needs_allow_remote(site: Path, tmp_path: Path) -> N
 
 
 def test_problem_text_is_escaped_in_the_overlay() -> None:
-    from generator.serve_overlay import inject
+    from generator.serve.overlay import inject
 
     page = b"<html><body><p>side</p></body></html>"
     shown = inject(page, ["content/x.yaml:3: '<script>alert(1)</script>' is not a facilitator \u2014 add it"]).decode()
@@ -301,7 +301,7 @@ def test_problem_text_is_escaped_in_the_overlay() -> None:
 
 
 def test_loopback_is_told_apart_from_other_addresses() -> None:
-    from generator.serve import is_loopback
+    from generator.serve.loop import is_loopback
 
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
     assert not is_loopback("0.0.0.0") and not is_loopback("") and not is_loopback("192.0.2.1")

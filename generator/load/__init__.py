@@ -18,7 +18,7 @@ import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.errors import Problems
+from generator.core.errors import Problems
 from generator.load.documents import Document, DocumentCache, read_markdown, read_yaml
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Problems
+from generator.core.errors import Problems
 from generator.load.yamlfile import YamlProblem, parse_yaml
 
 MAX_FILE_BYTES = 4 * 1024 * 1024

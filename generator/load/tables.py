@@ -23,7 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import Problems
+from generator.core.errors import Problems
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 MAX_XLSX_BYTES = 10 * 1024 * 1024

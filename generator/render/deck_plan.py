@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import Deck, Gathering, Session, Slide
+from generator.core.model import Deck, Gathering, Session, Slide
 
 HANDOUT_SLIDES_PER_PAGE = 3
 

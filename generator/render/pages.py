@@ -9,7 +9,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.model import Deck, Gathering, Model, Session, Site, Worksheet
+from generator.core.model import Deck, Gathering, Model, Session, Site, Worksheet
 from generator.render.deck_plan import deck_timing, handout_pages
 from generator.render.formatting import long_date
 

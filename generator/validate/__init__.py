@@ -10,14 +10,14 @@ import hashlib
 
 from markdown_it import MarkdownIt
 
-from generator.errors import Problems
+from generator.core.errors import Problems
+from generator.core.model import Gathering, Model, Site
+from generator.core.slugs import name_problem
 from generator.load import ContentTree, GatheringFiles
-from generator.markdown import TextCache, make_markdown
-from generator.model import Gathering, Model, Site
-from generator.slugs import name_problem
 from generator.validate.decks import deck
 from generator.validate.gathering import Known, gathering, with_material
 from generator.validate.links import check_links
+from generator.validate.markdown import TextCache, make_markdown
 from generator.validate.site import site_config
 from generator.validate.worksheets import worksheet
 
@@ -109,7 +109,7 @@ def _gathering(
 def _models(tree: ContentTree, md: MarkdownIt, problems: Problems) -> tuple[Model, ...]:
     if not tree.models:
         return ()
-    from generator.figures import parse_model
+    from generator.validate.models import parse_model
 
     found = []
     for doc in tree.models:

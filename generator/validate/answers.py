@@ -15,12 +15,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.core.errors import Problems
+from generator.core.model import Gathering, Source, Worksheet
 from generator.domain import answers as a
-from generator.errors import Problems
 from generator.load import content_files
 from generator.load.documents import read_text
 from generator.load.yamlfile import YamlList, YamlMap, YamlProblem, parse_yaml
-from generator.model import Gathering, Source, Worksheet
 
 ENDINGS = (".json", ".yaml", ".yml")
 TOP = ("samling", "version", "worksheet", "fingerprint", "header", "answers")

@@ -14,12 +14,12 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from generator import schema as s
-from generator.containers import MARKS, MAX_MARKS, outline
-from generator.errors import Problems
+from generator.core.errors import Problems
+from generator.core.model import Deck, Slide, Source
 from generator.load.documents import Document
-from generator.markdown import MAX_LINES, make_markdown, render_markdown
-from generator.model import Deck, Slide, Source
+from generator.validate import schema as s
+from generator.validate.containers import MARKS, MAX_MARKS, outline
+from generator.validate.markdown import MAX_LINES, make_markdown, render_markdown
 
 LAYOUTS = ("default", "title", "section", "two-columns", "image")
 SETTINGS = ("layout", "session")

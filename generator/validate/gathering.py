@@ -12,12 +12,8 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from generator import schema as s
-from generator.errors import Problems
-from generator.load import GatheringFiles
-from generator.load.yamlfile import YamlList, YamlMap
-from generator.markdown import render_markdown
-from generator.model import (
+from generator.core.errors import Problems
+from generator.core.model import (
     LANGUAGES,
     Day,
     Deck,
@@ -30,8 +26,12 @@ from generator.model import (
     Source,
     Worksheet,
 )
-from generator.schedule import Gap, Slot, schedule
-from generator.slugs import name_problem
+from generator.core.slugs import name_problem
+from generator.domain.schedule import Gap, Slot, schedule
+from generator.load import GatheringFiles
+from generator.load.yamlfile import YamlList, YamlMap
+from generator.validate import schema as s
+from generator.validate.markdown import render_markdown
 from generator.validate.sessions import Draft, EntryReader
 
 

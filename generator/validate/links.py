@@ -11,10 +11,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.errors import Problems
+from generator.core.errors import Problems
+from generator.core.model import Gathering, Session, Site, Text
 from generator.load import OUTSIDE, inside, readable
-from generator.markdown import MAX_LINES, MAX_MARKS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, TOO_BIG, is_attachment
-from generator.model import Gathering, Session, Site, Text
+from generator.validate.markdown import MAX_LINES, MAX_MARKS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, TOO_BIG, is_attachment
 
 PAGE_SOURCES = (".md", ".yaml", ".yml")
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import schema as s
-from generator.contrast import AA_TEXT, darker_shade, worst_ratio
-from generator.errors import Problems
+from generator.core.errors import Problems
+from generator.core.model import LANGUAGES, Branding, SiteConfig, Source
+from generator.domain.contrast import AA_TEXT, darker_shade, worst_ratio
 from generator.load import inside, readable
 from generator.load.documents import Document
-from generator.model import LANGUAGES, Branding, SiteConfig, Source
+from generator.validate import schema as s
 
 SITE = {
     "title": s.Field(s.non_empty_text, required=True, doc="the site's name"),

@@ -7,14 +7,14 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from generator import schema as s
+from generator.core.errors import Problems
+from generator.core.model import Model, Source, StageCheck, Worksheet
 from generator.domain import answers
-from generator.errors import Problems
 from generator.load.documents import Document
 from generator.load.yamlfile import YamlList, YamlMap
-from generator.markdown import render_markdown
-from generator.model import Model, Source, StageCheck, Worksheet
+from generator.validate import schema as s
 from generator.validate.decks import folder_of
+from generator.validate.markdown import render_markdown
 from generator.validate.worksheet_blocks import BLOCKS, Context, finish_stage_check
 
 HEADER_FIELDS = ("name", "organisation", "group", "date")
