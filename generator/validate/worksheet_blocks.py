@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from generator.core.errors import Problems
 from generator.core.model import Grid, Matrix, MatrixMarker, Model, Note, Question, Scale, StageCheck
+from generator.core.model.figures import entries
 from generator.domain import risk_matrix as wm
 from generator.load.documents import Document
 from generator.load.yamlfile import YamlList, YamlMap
@@ -263,18 +264,22 @@ def model(raw: YamlMap, key: str, cx: Context) -> StageCheck | None:
         known = ", ".join(m.key for m in cx.models) or "none yet"
         cx.problems.add(cx.doc.path, raw.line_of("name"), f"the model '{v['name']}' does not exist", f"models: {known}")
         return None
-    from generator.core.model.figures import entries
-
-    # The table's HTML is made by `finish_stage_check` once the sheet has given out the answer ids.
-    return StageCheck(key, found.key, "", v["scale"], v["id"], tuple(e.name for e in entries(found.data)))
+    return stage_check(found, key, v["scale"], v["id"])
 
 
-def finish_stage_check(block: StageCheck, cx: Context) -> StageCheck:
-    from generator.render.figures import stage_check_html
-
-    found = next(m for m in cx.models if m.key == block.model)
-    html = stage_check_html(found, lang=cx.lang, scale=block.scale, table_id=block.key, answer_ids=block.item_ids)
-    return dataclasses.replace(block, html=html)
+def stage_check(model: Model, key: str, scale: int = 5, answer_id: str = "") -> StageCheck:
+    """The data of a model's stage-check table: its entries as rows (the answer ids come later)."""
+    rows = entries(model.data)
+    return StageCheck(
+        key,
+        model.key,
+        scale,
+        answer_id,
+        stages=tuple(e.name for e in rows),
+        model_title=model.title,
+        model_kind=model.kind,
+        entries=tuple(rows),
+    )
 
 
 BlockReader = Callable[[YamlMap, str, Context], Any]

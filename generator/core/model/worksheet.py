@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from generator.core.model.common import Text
+from generator.core.model.figures import Entry
 
 LINE_MM = 9  # ruled writing lines on worksheets: room for handwriting
 
@@ -129,16 +130,18 @@ class Grid:
 
 @dataclass(frozen=True)
 class StageCheck:
-    """A model's stages to mark on a scale; the table is made by generator.render.figures.stage_check_html."""
+    """A model's stages to mark on a scale; the table is made at render time (render/figures/html.py)."""
 
     kind: ClassVar[str] = "model"
     key: str
-    model: str
-    html: str
+    model: str  # the model's key
     scale: int = 5
     id: str = ""
     stages: tuple[str, ...] = ()  # the model's stage names, in the table's order
     item_ids: tuple[str, ...] = ()
+    model_title: str = ""
+    model_kind: str = "staircase"  # names the rows' heading: the theme's `fig_item_KIND`
+    entries: tuple[Entry, ...] = ()  # the model's items in reading order: a row each
 
 
 Block = Question | Note | Scale | Matrix | Grid | StageCheck
