@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import jinja2
 
 from generator.core.errors import Problems
-from generator.core.model import Gathering, Site
+from generator.core.model import Facilitator, Gathering, Session, Site
 from generator.render import agenda, formatting, pages, qr
 from generator.render.calendar import calendar_files
 from generator.render.embeds import Embeds
@@ -29,7 +30,7 @@ class Output:
 
 @dataclass(frozen=True)
 class Formatter:
-    """Times, dates and durations in one page's language, for templates."""
+    """Times, dates, durations and lists of names in one page's language, for templates."""
 
     lang: str
     separator: str
@@ -51,6 +52,21 @@ class Formatter:
 
     def duration(self, minutes: int) -> str:
         return formatting.duration(minutes, self.lang)
+
+    def names(self, people: Iterable[Facilitator]) -> str:
+        """ "Kari Nordmann, Ola Hansen": who leads a session or a sub-item."""
+        return ", ".join(p.name for p in people)
+
+    def titles(self, sessions: Iterable[Session]) -> str:
+        return ", ".join(s.title for s in sessions)
+
+    def about(self, person: Facilitator) -> str:
+        """A person's role and organisation, as far as they are known: "Rådgiver, KS"."""
+        return ", ".join(part for part in (person.role, person.organisation) if part)
+
+    def ratio(self, aspect: str) -> str:
+        """A deck's aspect ("16:9", "4:3") as the CSS the slides are drawn with."""
+        return "4 / 3" if aspect == "4:3" else "16 / 9"
 
 
 def render(site: Site, theme: Theme, problems: Problems) -> list[Output]:

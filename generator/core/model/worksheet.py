@@ -108,6 +108,11 @@ class Matrix:
     id: str = ""
 
     @property
+    def caption(self) -> str:
+        """Its title, or what it weighs: "Sannsynlighet × konsekvens"."""
+        return self.title or f"{self.probability_title} × {self.consequence_title.lower()}"
+
+    @property
     def cell_height_mm(self) -> int:
         """Room to write risk numbers in a cell, while the whole matrix fits a landscape A4 (~80 mm)."""
         return min(30, 80 // len(self.rows))
