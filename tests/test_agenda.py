@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.core.errors import ContentError
+from generator.domain import clock as clock_format
 from generator.core.model import Day, Deck, Facilitator, Gathering, Session, Slide, Worksheet
 from generator.incremental.builder import build
 from generator.render import agenda, formatting
@@ -35,8 +36,8 @@ def test_tuesday_in_nynorsk() -> None:
 
 @pytest.mark.parametrize(("separator", "clock", "span"), [(".", "12.30", "09.00–10.30"), (":", "12:30", "09:00–10:30")])
 def test_times_and_spans(separator: str, clock: str, span: str) -> None:
-    assert formatting.clock(750, separator) == clock
-    assert formatting.span(540, 630, separator) == span
+    assert clock_format.clock(750, separator) == clock
+    assert clock_format.span(540, 630, separator) == span
     assert "\u2013" in span and " " not in span  # an en dash, no spaces
 
 

@@ -12,6 +12,8 @@ import jinja2
 
 from generator.core.errors import Problems
 from generator.core.model import Facilitator, Gathering, Session, Site
+from generator.domain import clock
+from generator.domain.clock import DEFAULT_SEPARATOR
 from generator.render import agenda, formatting, pages, qr
 from generator.render.calendar import calendar_files
 from generator.render.embeds import Embeds
@@ -36,10 +38,10 @@ class Formatter:
     separator: str
 
     def clock(self, minutes: int) -> str:
-        return formatting.clock(minutes, self.separator)
+        return clock.clock(minutes, self.separator)
 
     def span(self, start: int, end: int) -> str:
-        return formatting.span(start, end, self.separator)
+        return clock.span(start, end, self.separator)
 
     def date(self, day: Any) -> str:
         return formatting.long_date(day, self.lang)
@@ -73,7 +75,7 @@ def render(site: Site, theme: Theme, problems: Problems) -> list[Output]:
     env = theme.environment()
     outputs = render_pages(env, site, theme, pages.plan_pages(site), problems)
     for g in site.gatherings:
-        outputs += gathering_files(g)
+        outputs += gathering_files(g, site.config.time_separator)
     return outputs + other_files(site, theme, problems)
 
 
@@ -106,9 +108,12 @@ def other_files(
     return outputs
 
 
-def gathering_files(g: Gathering) -> list[Output]:
-    """Files other than pages made from one gathering alone; a repeat build makes them only for changed gatherings."""
-    return [Output(path, data) for path, data in calendar_files(g)]  # calendar files (.ics) beside the agenda pages
+def gathering_files(g: Gathering, separator: str = DEFAULT_SEPARATOR) -> list[Output]:
+    """Files other than pages made from one gathering (and the site's time format); a repeat build makes them
+    only for changed gatherings."""
+    return [
+        Output(path, data) for path, data in calendar_files(g, separator)
+    ]  # calendar files (.ics) beside the agenda pages
 
 
 def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:

@@ -12,16 +12,6 @@ _LONG = {"nb": "EEEE d. MMMM y", "nn": "EEEE d. MMMM y", "en": "EEEE d MMMM y"}
 _SHORT = {"nb": "d. MMMM", "nn": "d. MMMM", "en": "d MMMM"}
 
 
-def clock(minutes: int, separator: str = ".") -> str:
-    """540 → "09.00" (Norwegian) or "09:00"."""
-    return f"{minutes // 60:02d}{separator}{minutes % 60:02d}"
-
-
-def span(start: int, end: int, separator: str = ".") -> str:
-    """Norwegian ranges use an en dash without spaces: "09.00–10.30"."""
-    return f"{clock(start, separator)}\u2013{clock(end, separator)}"
-
-
 @functools.lru_cache(maxsize=4096)  # pure, and asked for on every page of a gathering: Babel once per date
 def long_date(day: dt.date, lang: str) -> str:
     """ "mandag 11. mars 2013", "måndag 11. mars 2013", "Monday 11 March 2013"."""
