@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.core.model import Gathering, Model, Session, Site, StageCheck
+from generator.core.model import Block, Gathering, Matrix, Model, Session, Site, StageCheck, Worksheet
+from generator.domain import risk_matrix
 from generator.render import pages
 from generator.render.figures import figure_html, stage_check_html
 from generator.validate.markdown import PLACEHOLDER
@@ -36,6 +37,10 @@ class Embeds:
     def model(self, key: str) -> Markup:
         """A model's figure, by its key (the model's own page, a session's `models:`)."""
         return Markup(self._one("model", key))
+
+    def blocks(self, sheet: Worksheet) -> list[Block]:
+        """A worksheet's blocks as this page shows them: a matrix with the theme's words filled in."""
+        return [risk_matrix.worded(b, self.words) if isinstance(b, Matrix) else b for b in sheet.blocks]
 
     def stage_check(self, block: StageCheck) -> Markup:
         return Markup(stage_check_html(block, self.words))

@@ -167,9 +167,10 @@ def matrix(raw: YamlMap, key: str, cx: Context) -> Matrix | None:
     v = s.check(raw, MATRIX, path, problems, "a matrix block")
     if not v:
         return None
-    ready = wm.preset(v["preset"], cx.lang) if v["preset"] else None
-    probability = v["probability"] or (ready.probability if ready else ())
-    consequence = v["consequence"] or (ready.consequence if ready else ())
+    # A preset gives sizes and zones; its words come from the theme at render time (risk_matrix.worded).
+    ready = wm.preset(v["preset"]) if v["preset"] else None
+    probability = v["probability"] or (("",) * ready.probability if ready else ())
+    consequence = v["consequence"] or (("",) * ready.consequence if ready else ())
     for name, value in (("probability", probability), ("consequence", consequence)):
         if not value and name not in raw:
             problems.add(
@@ -182,12 +183,11 @@ def matrix(raw: YamlMap, key: str, cx: Context) -> Matrix | None:
         return None
     zones = _zones(v["zones"], raw, len(probability), len(consequence), cx)
     if zones is None and ready and v["zones"] is None:
-        zones = wm.make_zones([(label, up_to, "") for label, up_to in ready.zones])
+        zones = wm.make_zones([("", up_to, "") for up_to in ready.zones])  # labelled at render time
     markers = _markers(v["markers"], len(probability), len(consequence), cx)
     if zones is False or markers is None:
         return None
-    default_titles = wm.AXES.get(cx.lang, wm.AXES["nb"])
-    titles = (v["probability_title"] or default_titles[0], v["consequence_title"] or default_titles[1])
+    titles = (v["probability_title"], v["consequence_title"])  # the theme's, at render time, if not written
     built = wm.build_matrix(
         key,
         probability=probability,
@@ -198,7 +198,7 @@ def matrix(raw: YamlMap, key: str, cx: Context) -> Matrix | None:
         title=v["title"],
         show_scores=v["scores"],
     )
-    return dataclasses.replace(built, id=v["id"])
+    return dataclasses.replace(built, id=v["id"], preset_words=ready.words if ready else "")
 
 
 def _zones(raw_zones: YamlList | None, raw: YamlMap, rows: int, columns: int, cx: Context) -> Any:

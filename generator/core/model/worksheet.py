@@ -106,11 +106,16 @@ class Matrix:
     title: str = ""
     show_scores: bool = True
     id: str = ""
+    # A preset's words in the theme's strings (e.g. "rm_dsb5"): its labels and zones are left empty here
+    # and filled in at render time (generator/domain/risk_matrix.py `worded`), as are missing axis titles.
+    preset_words: str = ""
 
     @property
     def caption(self) -> str:
-        """Its title, or what it weighs: "Sannsynlighet × konsekvens"."""
-        return self.title or f"{self.probability_title} × {self.consequence_title.lower()}"
+        """Its title, or what it weighs: "Sannsynlighet × konsekvens" (once worded)."""
+        if self.title or not (self.probability_title and self.consequence_title):
+            return self.title
+        return f"{self.probability_title} × {self.consequence_title.lower()}"
 
     @property
     def cell_height_mm(self) -> int:
