@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ class Formatter:
 
     lang: str
     separator: str
+    words: Mapping[str, str]  # the page's Strings: units of durations
 
     def clock(self, minutes: int) -> str:
         return clock.clock(minutes, self.separator)
@@ -53,7 +54,7 @@ class Formatter:
         return formatting.numeric_date(day)
 
     def duration(self, minutes: int) -> str:
-        return formatting.duration(minutes, self.lang)
+        return formatting.duration(minutes, self.words)
 
     def names(self, people: Iterable[Facilitator]) -> str:
         """ "Kari Nordmann, Ola Hansen": who leads a session or a sub-item."""
@@ -132,7 +133,7 @@ def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
         "gathering": plan.gathering,
         "lang": lang,
         "t": t,
-        "fmt": Formatter(lang, site.config.time_separator),
+        "fmt": Formatter(lang, site.config.time_separator, t),
         "url": url,
         "embed": Embeds(site, plan.gathering, here, t, url),  # embed(html), embed.model(key), embed.stage_check(b)
         "paths": pages,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 
 from babel.dates import format_date
 
@@ -44,13 +45,14 @@ def numeric_date(day: dt.date) -> str:
     return f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 
-def duration(minutes: int, lang: str) -> str:
-    """70 → "1 t 10 min" (nb/nn) or "1 h 10 min" (en); 20 → "20 min"."""
+def duration(minutes: int, words: Mapping[str, str]) -> str:
+    """70 → "1 t 10 min" (nb/nn) or "1 h 10 min" (en); 20 → "20 min": the units are the theme's words."""
     hours, rest = divmod(minutes, 60)
-    unit = "h" if lang == "en" else "t"
     if not hours:
-        return f"{rest} min"
-    return f"{hours} {unit}" + (f" {rest} min" if rest else "")
+        return words["duration_minutes"].format(n=rest)
+    return " ".join(
+        [words["duration_hours"].format(n=hours)] + ([words["duration_minutes"].format(n=rest)] if rest else [])
+    )
 
 
 def _locale(lang: str) -> str:
