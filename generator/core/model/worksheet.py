@@ -118,9 +118,22 @@ class Matrix:
         return f"{self.probability_title} × {self.consequence_title.lower()}"
 
     @property
+    def probability_headings(self) -> tuple[str, ...]:
+        """The labels printed beside the category numbers: none where a label is only its number."""
+        return _beside_numbers(self.probability_labels)
+
+    @property
+    def consequence_headings(self) -> tuple[str, ...]:
+        return _beside_numbers(self.consequence_labels)
+
+    @property
     def cell_height_mm(self) -> int:
         """Room to write risk numbers in a cell, while the whole matrix fits a landscape A4 (~80 mm)."""
         return min(30, 80 // len(self.rows))
+
+
+def _beside_numbers(labels: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple("" if label == str(n) else label for n, label in enumerate(labels, start=1))
 
 
 @dataclass(frozen=True)
