@@ -56,16 +56,20 @@ class Formatter:
     def duration(self, minutes: int) -> str:
         return formatting.duration(minutes, self.words)
 
+    def listed(self, texts: Iterable[str]) -> str:
+        """ "Kari Nordmann, Ola Hansen": the texts that are there, with commas between."""
+        return ", ".join(text for text in texts if text)
+
     def names(self, people: Iterable[Facilitator]) -> str:
-        """ "Kari Nordmann, Ola Hansen": who leads a session or a sub-item."""
-        return ", ".join(p.name for p in people)
+        """Who leads a session or a sub-item."""
+        return self.listed(p.name for p in people)
 
     def titles(self, sessions: Iterable[Session]) -> str:
-        return ", ".join(s.title for s in sessions)
+        return self.listed(s.title for s in sessions)
 
     def about(self, person: Facilitator) -> str:
         """A person's role and organisation, as far as they are known: "Rådgiver, KS"."""
-        return ", ".join(part for part in (person.role, person.organisation) if part)
+        return self.listed((person.role, person.organisation))
 
     def ratio(self, aspect: str) -> str:
         """A deck's aspect ("16:9", "4:3") as the CSS the slides are drawn with."""
