@@ -102,4 +102,4 @@ def _with_answer_ids(blocks: list[Any], raw_blocks: YamlList, cx: Context) -> li
                 "give every block its own `id:`",
             )
         seen.setdefault(written, i + 1)
-    return answers.assign_ids(blocks)
+    return list(answers.assign_ids(blocks))
