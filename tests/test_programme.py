@@ -393,7 +393,7 @@ def test_the_series_draws_as_a_timeline_with_planned_ones_said_in_words(lang, la
     assert [p.name for p in data.points] == labels
     assert "(" not in data.points[0].label  # the seed gathering has a programme: no "planned"
     assert data.points[2].label == planned
-    html = figure_html(Model("omdomme-1-series", "Nettverk – omdømme 1", "timeline", data), lang=lang)
+    html = figure_html(Model("omdomme-1-series", "Nettverk – omdømme 1", "timeline", data), words=strings(lang))
     assert html.count('class="samling-fig-point"') == 4
     svg = html[html.index("<svg") : html.index("</svg>")]
     for label in labels:

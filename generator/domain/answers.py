@@ -108,8 +108,7 @@ def items(worksheet: Worksheet) -> tuple[Item, ...]:
                 for i, t in zip(b.item_ids, b.items, strict=True)
             ]
         elif isinstance(b, Matrix):
-            label = b.title or f"{b.probability_title} × {b.consequence_title.lower()}"
-            found.append(Item(b.id, "matrix", label, b.id, rows=len(b.rows), columns=len(b.rows[0])))
+            found.append(Item(b.id, "matrix", b.caption, b.id, rows=len(b.rows), columns=len(b.rows[0])))
         elif isinstance(b, Grid):
             for r, row in zip(b.rows, b.cell_ids, strict=True):
                 found += [Item(i, "text", f"{r} – {c}", b.id) for i, c in zip(row, b.columns, strict=True)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from generator.core.model.common import Source, Text
 from generator.core.model.material import Deck, Worksheet
@@ -25,6 +26,7 @@ class Facilitator:
 
 @dataclass(frozen=True)
 class Session:
+    row: ClassVar[str] = "session"  # what an entry of a day is, for the templates: session, parallel, free_time
     key: str
     title: str
     kind: str
@@ -58,6 +60,7 @@ class Session:
 class FreeTime:
     """A gap in the programme between two sessions."""
 
+    row: ClassVar[str] = "free_time"
     start: int
     end: int
 
@@ -70,6 +73,7 @@ class FreeTime:
 class Parallel:
     """Sessions that run at the same time in different rooms."""
 
+    row: ClassVar[str] = "parallel"
     start: int
     end: int
     sessions: tuple[Session, ...]
