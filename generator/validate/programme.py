@@ -72,6 +72,7 @@ ENTRY = {
     "place": s.Field(s.text, default="", doc="where, if known"),
     "theme": s.Field(s.text, default="", doc="what it is about, if known"),
     "timezone": s.Field(zone, default=None, doc="if not the programme's"),
+    "process_goals": s.Field(s.text_list, default=(), doc="the process goals agreed here for the next gathering"),
 }
 
 
@@ -159,6 +160,7 @@ def _entry(raw: Any, line: int, held: int, tz: str, path: Path, problems: Proble
         theme=v["theme"],
         timezone=v["timezone"] or tz,
         line=raw.line,
+        process_goals=v["process_goals"],
     )
 
 
