@@ -24,7 +24,8 @@ def write_series_site(root: Path, networks: int = 2, per_network: int = 3, langu
             (root / folder / "sessions").mkdir(parents=True)
             (root / folder / "gathering.yaml").write_text(
                 f"title: {key} samling {i + 1}\nnetwork: {key}\nvenue: Sted {n + 1}.{i + 1}\ndays:\n"
-                f"  - date: {day.isoformat()}\n    start: '10.00'\n    sessions:\n      - {{title: Åpning, duration: 60}}\n"
+                f"  - date: {day.isoformat()}\n    start: '10.00'\n"
+                "    sessions:\n      - {title: Åpning, duration: 60}\n"
                 f"  - date: {(day + dt.timedelta(days=1)).isoformat()}\n    start: '09.00'\n"
                 "    sessions:\n      - {title: Avslutning, duration: 60}\n",
                 "utf-8",

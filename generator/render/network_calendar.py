@@ -25,7 +25,9 @@ def network_calendars(
     if programme is None:
         return []
     by_key = {g.key: g for g in gatherings}
-    return [(network_calendar_path(n), network_calendar(n, by_key, words)) for n in programme.networks if fixed(n.series)]
+    return [
+        (network_calendar_path(n), network_calendar(n, by_key, words)) for n in programme.networks if fixed(n.series)
+    ]
 
 
 def network_calendar(network: Network, gatherings: Mapping[str, Gathering], words: Mapping[str, str]) -> bytes:

@@ -1,8 +1,8 @@
 """The content model: what a site is made of, as plain frozen dataclasses.
 
 Validation builds these from the loaded files; rendering only reads them. Split by topic:
-common (Source, Text), programme (Gathering, Day, Session), networks (Programme, Network, Period), material (Deck, Worksheet, Model),
-worksheet (the blocks), figures (a model's data, one dataclass per kind), site.
+common (Source, Text), programme (Gathering, Day, Session), networks (Programme, Network, Period),
+material (Deck, Worksheet, Model), worksheet (the blocks), figures (a model's data, one dataclass per kind), site.
 """
 
 from generator.core.model.common import LANGUAGES, Embed, Source, Text
