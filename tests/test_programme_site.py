@@ -248,3 +248,14 @@ def test_the_live_preview_remakes_them_too(tmp_path: Path) -> None:
     gathering.write_text(gathering.read_text("utf-8").replace("venue: Sted 1.1", "venue: Bergen"), "utf-8")
     builder.build({gathering})
     assert "LOCATION:Bergen" in (out / "networks" / "nettverk-1.ics").read_text("utf-8")
+
+
+def test_process_goals_need_a_next_gathering_to_be_shown_at(tmp_path: Path) -> None:
+    content = write_series_site(tmp_path / "content", networks=1, per_network=2)
+    programme = content / "programme.yaml"
+    text = programme.read_text("utf-8")
+    programme.write_text(text.replace("      - when: august/september 2014\n        theme: det som kommer\n", ""))
+    message = problems_of(content, tmp_path)
+    assert (
+        "programme.yaml:11: the process goals of the last gathering of 'nettverk-1' are for a next gathering" in message
+    )

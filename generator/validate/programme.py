@@ -116,6 +116,14 @@ def _network(key: str, raw: Any, line: int, tz: str, path: Path, problems: Probl
                 )
             numbers.setdefault(entry.number, entry.line)
         series.append(entry)
+    held = sorted((g for g in series if g.kind == "gathering"), key=lambda g: g.when.first)
+    if held and held[-1].process_goals:
+        problems.add(
+            path,
+            held[-1].line,
+            f"the process goals of the last gathering of '{key}' are for a next gathering the series does not have",
+            "add the next gathering to the series (a `when:` with its months will do)",
+        )
     listed = len(v["members"])
     if listed and v["member_count"] not in (None, listed) and not v["counted_with"]:
         problems.add(
