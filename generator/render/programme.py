@@ -53,7 +53,8 @@ class EntryView:
     kind: str
     number: int | None
     title: str  # as written in programme.yaml; empty: the template makes "1. samling"
-    gathering_title: str  # the folder's title, if it has one
+    gathering_title: str  # the folder's title, if it has one (not on a gathering's own pages)
+    gathering_folder: bool  # its page is the overview (which shows the agreed theme, time and place apart)
     when: str
     planned: bool
     place: str
@@ -77,6 +78,7 @@ def entry_view(
         number=entry.number,
         title=entry.title,
         gathering_title=titles.get(entry.gathering or "", "") if not as_written else "",
+        gathering_folder=entry.gathering is not None,
         when=period_text(period, lang),
         planned=entry.is_planned,
         place=entry.place,
