@@ -259,3 +259,13 @@ def test_process_goals_need_a_next_gathering_to_be_shown_at(tmp_path: Path) -> N
     assert (
         "programme.yaml:11: the process goals of the last gathering of 'nettverk-1' are for a next gathering" in message
     )
+
+
+def test_a_gathering_folder_may_not_take_the_network_pages_folder(tmp_path: Path) -> None:
+    content = write_series_site(tmp_path / "content", networks=1, per_network=1)
+    (content / "nettverk-1-samling-1").rename(content / "networks")
+    programme = content / "programme.yaml"
+    programme.write_text(programme.read_text("utf-8").replace("gathering: nettverk-1-samling-1", "gathering: networks"))
+    assert "networks/gathering.yaml: the folder name 'networks' is where the network pages go" in problems_of(
+        content, tmp_path
+    )
