@@ -149,7 +149,7 @@ class Builder:
                 page = render_page(self._env, site, theme, item, result.found)
                 emit(page.path, page.content)
             else:
-                files = gathering_files(item)
+                files = gathering_files(item, site.config.time_separator)
                 for o in files:
                     emit(o.path, o.content)
                 result.groups[item.key] = [o.path for o in files]

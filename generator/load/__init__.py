@@ -3,6 +3,7 @@
 The content folder looks like this (see docs/content-format.md):
 
     site.yaml
+    programme.yaml                 the programme's networks and their series (optional)
     models/NAME.yaml
     GATHERING/gathering.yaml
     GATHERING/sessions/NAME.md
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.core.errors import Problems
-from generator.load.documents import Document, DocumentCache, read_markdown, read_yaml
+from generator.load.documents import Document, DocumentCache, digest_of, read_markdown, read_yaml
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class ContentTree:
     site: Document | None
     models: tuple[Document, ...]
     gatherings: tuple[GatheringFiles, ...]
+    programme: Document | None = None  # programme.yaml; its digest is folded into `site`'s (see with_programme)
 
 
 def inside(path: Path, root: Path) -> bool:
@@ -99,6 +101,10 @@ def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> 
             site = read_yaml(site_path, problems, cache)
     else:
         problems.add(site_path, 0, "is missing", "create it with at least `title:` (or run `samling new`)")
+    programme = None
+    programme_path = root / "programme.yaml"
+    if (programme_path.is_symlink() or programme_path.exists()) and readable(programme_path, root, problems):
+        programme = read_yaml(programme_path, problems, cache)
     models = tuple(
         doc
         for path in content_files(root / "models", (".yaml", ".yml"), root, problems)
@@ -113,7 +119,18 @@ def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> 
             problems.add(folder, 0, "is a link to a folder outside the content folder", "copy the gathering in instead")
             continue
         gatherings.append(load_gathering(folder, root, problems, cache))
-    return ContentTree(root, site, models, tuple(gatherings))
+    return ContentTree(root, with_programme(site, programme), models, tuple(gatherings), programme)
+
+
+def with_programme(site: Document | None, programme: Document | None) -> Document | None:
+    """site.yaml as the repeat build sees it: with programme.yaml's digest folded into its own.
+
+    The front page, the network pages and every gathering's previous/next links are made from
+    programme.yaml, so a change to it must make every page again, as a change to site.yaml does.
+    """
+    if site is None or programme is None:
+        return site
+    return replace(site, digest=digest_of(f"{site.digest}\0{programme.digest}"))
 
 
 def load_gathering(folder: Path, root: Path, problems: Problems, cache: DocumentCache | None = None) -> GatheringFiles:
@@ -153,7 +170,7 @@ def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: Do
     None when a file came, went or no longer reads (the caller then loads everything, so the
     problems and the folder listings are exactly those of a full load).
     """
-    known = {d.path: d for d in documents(tree)}
+    known = {d.path: d for d in documents(tree)}  # not programme.yaml: a change to it loads everything
     if not changed or not changed <= known.keys():
         return None
     scratch = Problems(root=problems.root)
@@ -184,4 +201,5 @@ def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: Do
         )
         for g in tree.gatherings
     )
-    return replace(tree, site=swap(tree.site), models=swap_all(tree.models), gatherings=gatherings)
+    site = with_programme(fresh[tree.site.path], tree.programme) if tree.site and tree.site.path in fresh else tree.site
+    return replace(tree, site=site, models=swap_all(tree.models), gatherings=gatherings)

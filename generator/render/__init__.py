@@ -17,6 +17,7 @@ from generator.domain.clock import DEFAULT_SEPARATOR
 from generator.render import agenda, formatting, pages, qr
 from generator.render.calendar import calendar_files
 from generator.render.embeds import Embeds
+from generator.render.network_calendar import network_calendars
 from generator.render.pages import PagePlan, relative
 from generator.render.strings import Strings
 from generator.render.theme import Theme
@@ -98,11 +99,14 @@ def other_files(
     attachments_too: bool = True,
     published: dict[str, Path | bytes] | None = None,
 ) -> list[Output]:
-    """Files copied as they are: the theme's static files, attachments and the logo (last).
+    """Files copied as they are: the theme's static files, attachments and the logo (last); and the
+    network calendars, made from the programme and every gathering's days.
 
     A build leaves out the attachments (`attachments_too=False`) and copies them by streaming;
     a cleaned SVG and the logo are small and come as bytes either way."""
     outputs = [Output(f"assets/{name}", path.read_bytes()) for name, path in theme.static_files().items()]
+    words = theme.strings[site.config.language]
+    outputs += [Output(p, data) for p, data in network_calendars(site.programme, site.gatherings, words)]
     if published is None:
         published = published_files(site, problems)
     for name, source in published.items():

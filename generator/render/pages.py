@@ -12,6 +12,7 @@ from typing import Any
 from generator.core.model import Deck, Gathering, Model, Session, Site, Worksheet
 from generator.render.deck_plan import deck_timing, handout_pages
 from generator.render.formatting import long_date
+from generator.render.programme import entry_path, entry_view, network_view, programme_view, series_links
 
 
 @dataclass(frozen=True)
@@ -163,14 +164,15 @@ def plan_pages(
 ) -> list[PagePlan]:
     """Every page of the site. With a memo (a warm Builder's), an unchanged gathering — the very object
     validation reused — keeps its plans from the last build."""
-    pages = [PagePlan("index.html", "index.html", site.config.title)]
+    pages = [PagePlan("index.html", "index.html", site.config.title, {"programme": programme_view(site)})]
     site_crumb = (site.config.title, "index.html")
+    pages += network_pages(site, site_crumb)
     for g in site.gatherings:
         hit = memo.get(g.key) if memo is not None else None
         if hit is not None and hit[0] is g and hit[1] == site_crumb:
             pages.extend(hit[2])
             continue
-        plans = gathering_pages(g, site_crumb)
+        plans = gathering_pages(g, site_crumb, site)
         if memo is not None:
             memo[g.key] = (g, site_crumb, plans)
         pages.extend(plans)
@@ -183,9 +185,32 @@ def plan_pages(
     return pages
 
 
-def gathering_pages(g: Gathering, site_crumb: tuple[str, str]) -> list[PagePlan]:
+def network_pages(site: Site, site_crumb: tuple[str, str]) -> list[PagePlan]:
+    """A page per network, and one per planned entry of its series saying what is known."""
+    if site.programme is None:
+        return []
+    lang, titles = site.config.language, {g.key: g.title for g in site.gatherings}
+    pages = []
+    for network in site.programme.networks:
+        view = network_view(network, lang, titles, site.programme)
+        pages.append(PagePlan(view.path, "network.html", network.title, {"network": view}, None, (site_crumb,)))
+        crumbs = (site_crumb, (network.title, view.path))
+        for entry in network.series:
+            if entry.is_planned:
+                context = {
+                    "network": view,
+                    "entry": entry_view(network, entry, lang, titles),
+                    "series": series_links(site.programme, entry, lang),
+                }
+                pages.append(PagePlan(entry_path(network, entry), "planned.html", network.title, context, None, crumbs))
+    return pages
+
+
+def gathering_pages(g: Gathering, site_crumb: tuple[str, str], site: Site | None = None) -> list[PagePlan]:
     g_crumb = (g.title, gathering_path(g))
-    pages = [PagePlan(gathering_path(g), "gathering.html", g.title, {"gathering": g}, g, (site_crumb,))]
+    series = series_links(site.programme, g.key, g.language) if site is not None else None
+    overview = {"gathering": g, "series": series}
+    pages = [PagePlan(gathering_path(g), "gathering.html", g.title, overview, g, (site_crumb,))]
     for day in g.days:
         day_file = day_path(g, day.key)
         pages.append(PagePlan(day_file, "day.html", g.title, {"day": day}, g, (site_crumb, g_crumb)))

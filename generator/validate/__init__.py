@@ -18,6 +18,7 @@ from generator.validate.decks import deck
 from generator.validate.gathering import Known, gathering, with_material
 from generator.validate.links import check_links
 from generator.validate.markdown import TextCache, make_markdown
+from generator.validate.networks import site_programme
 from generator.validate.site import site_config
 from generator.validate.worksheets import worksheet
 
@@ -55,7 +56,8 @@ def validate(
     if memo is not None:
         memo.clear()
         memo.update(used)
-    site = Site(config, tuple(gatherings), models, tree.root)
+    programme = site_programme(tree, gatherings, problems)
+    site = Site(config, tuple(gatherings), models, tree.root, programme)
     check_links(site, problems, frozenset(checked))
     return site
 
