@@ -1,7 +1,7 @@
 """The content model: what a site is made of, as plain frozen dataclasses.
 
 Validation builds these from the loaded files; rendering only reads them. Split by topic:
-common (Source, Text), programme (Gathering, Day, Session), material (Deck, Worksheet, Model),
+common (Source, Text), people (Participant, groups), programme (Gathering, Day, Session), material (Deck, Worksheet, Model),
 worksheet (the blocks), figures (a model's data, one dataclass per kind), site.
 """
 
@@ -17,6 +17,15 @@ from generator.core.model.programme import (
     Gathering,
     Parallel,
     Session,
+)
+from generator.core.model.people import (
+    Group,
+    GroupIssue,
+    Grouping,
+    GroupSlot,
+    GroupSpec,
+    Participant,
+    SessionGroups,
 )
 from generator.core.model.site import Branding, Site, SiteConfig
 from generator.core.model.worksheet import (
@@ -48,6 +57,11 @@ __all__ = [
     "FreeTime",
     "Gathering",
     "Grid",
+    "Group",
+    "GroupIssue",
+    "GroupSlot",
+    "GroupSpec",
+    "Grouping",
     "Matrix",
     "MatrixCell",
     "MatrixMarker",
@@ -55,9 +69,11 @@ __all__ = [
     "Model",
     "Note",
     "Parallel",
+    "Participant",
     "Question",
     "Scale",
     "Session",
+    "SessionGroups",
     "Site",
     "SiteConfig",
     "Slide",
