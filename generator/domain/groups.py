@@ -27,7 +27,8 @@ the first round (tests/test_groups.py bounds it); later rounds favour fewer repe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from generator.core.model.people import RULES, Group, GroupIssue, Grouping, GroupSlot, GroupSpec, Rule
+
+from generator.core.model.people import RULES, Group, Grouping, GroupIssue, GroupSlot, GroupSpec, Rule
 from generator.domain.mixing import mixed
 from generator.domain.people import Participant, normal, organisation_key
 

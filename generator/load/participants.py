@@ -11,8 +11,10 @@ Every bad row is one problem `path:row: what — what to do` in `problems`, and 
 duplicate person is a notice in `notices` (one line; the build goes on): a row with the key and
 name of an earlier one is left out, one with the same name and organisation but its own key is
 kept. Only when one key (id or e-mail) names two different people is it a problem, since groups
-and print could not tell them apart. So keys in the result are unique. Participants are personal data: this module only reads them; where they may be shown is
-the renderers' business (never on participant pages, calendars, search data or the pack).
+and print could not tell them apart. So keys in the result are unique.
+
+Participants are personal data: this module only reads them; where they may be shown is the
+renderers' business (never on participant pages, calendars, search data or the pack).
 """
 
 from __future__ import annotations

@@ -14,7 +14,6 @@ from generator.core.errors import Problems
 from generator.core.model import Gathering, Model, Site
 from generator.core.slugs import name_problem
 from generator.load import ContentTree, GatheringFiles
-from generator.write.private import notice
 from generator.validate.decks import deck
 from generator.validate.gathering import Known, gathering, with_material
 from generator.validate.links import check_links
@@ -22,6 +21,7 @@ from generator.validate.markdown import TextCache, make_markdown
 from generator.validate.people import with_people
 from generator.validate.site import site_config
 from generator.validate.worksheets import worksheet
+from generator.write.private import notice
 
 
 def validate(

@@ -103,8 +103,10 @@ def _slots(value: YamlMap, rule: str) -> tuple[tuple[GroupSlot, ...], tuple[tupl
         entries = s.text_list(members)
         slot = GroupSlot(s.text(item["name"]), s.text(item.get("room", "")), entries)
         slots.append(slot)
-        at = members.line_of if isinstance(members, YamlList) else (lambda _: listed.line_of(i))
-        lines += [(slot.name, e, at(j)) for j, e in enumerate(entries)]
+        where = [
+            members.line_of(j) if isinstance(members, YamlList) else listed.line_of(i) for j in range(len(entries))
+        ]
+        lines += [(slot.name, e, line) for e, line in zip(entries, where, strict=True)]
     if len({x.name for x in slots}) != len(slots):
         raise s.Invalid("names a group twice", "give each group its own name")
     if rule == "fixed" and not lines:

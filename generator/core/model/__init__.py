@@ -1,13 +1,22 @@
 """The content model: what a site is made of, as plain frozen dataclasses.
 
 Validation builds these from the loaded files; rendering only reads them. Split by topic:
-common (Source, Text), people (Participant, groups), programme (Gathering, Day, Session), material (Deck, Worksheet, Model),
-worksheet (the blocks), figures (a model's data, one dataclass per kind), site.
+common (Source, Text), people (Participant, groups), programme (Gathering, Day, Session),
+material (Deck, Worksheet, Model), worksheet (the blocks), figures (a model's data, one dataclass per kind), site.
 """
 
 from generator.core.model.common import LANGUAGES, Embed, Source, Text
 from generator.core.model.figures import FigureData
 from generator.core.model.material import Deck, Model, Slide, Worksheet
+from generator.core.model.people import (
+    Group,
+    Grouping,
+    GroupIssue,
+    GroupSlot,
+    GroupSpec,
+    Participant,
+    SessionGroups,
+)
 from generator.core.model.programme import (
     SESSION_KINDS,
     Day,
@@ -17,15 +26,6 @@ from generator.core.model.programme import (
     Gathering,
     Parallel,
     Session,
-)
-from generator.core.model.people import (
-    Group,
-    GroupIssue,
-    Grouping,
-    GroupSlot,
-    GroupSpec,
-    Participant,
-    SessionGroups,
 )
 from generator.core.model.site import Branding, Site, SiteConfig
 from generator.core.model.worksheet import (
