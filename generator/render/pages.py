@@ -101,9 +101,14 @@ def run_sheet_path(g: Gathering, day_key: str) -> str:
 
 def facilitator_pages(g: Gathering) -> list[PagePlan]:
     """The facilitator overview and one run-sheet per day (their templates draw their own, translated, trail)."""
-    plans = [PagePlan(facilitator_path(g), "facilitator/index.html", g.title, {}, g)]
-    plans += [PagePlan(run_sheet_path(g, d.key), "facilitator/day.html", g.title, {"day": d}, g) for d in g.days]
-    return plans
+    from generator.render import people  # the participant list, groups and print pages
+
+    plans = [PagePlan(facilitator_path(g), "facilitator/index.html", g.title, {"people_paths": people}, g)]
+    for d in g.days:
+        groups = people.tables_of_day(g, d)
+        context = {"day": d, "group_table": lambda s, groups=groups: groups.get(id(s)), "people_paths": people}
+        plans.append(PagePlan(run_sheet_path(g, d.key), "facilitator/day.html", g.title, context, g))
+    return plans + people.people_pages(g)
 
 
 def model_path(m: Model | str) -> str:
@@ -204,6 +209,9 @@ def gathering_pages(g: Gathering, site_crumb: tuple[str, str]) -> list[PagePlan]
                 )
             )
     pages.extend(facilitator_pages(g))
+    from generator.render.people import public_pages  # only with `publish_participants: true`
+
+    pages.extend(public_pages(g, (site_crumb, g_crumb)))
     for d in g.decks:
         pages.append(
             PagePlan(
