@@ -190,7 +190,11 @@ def plan_pages(
 
 def gathering_pages(g: Gathering, site_crumb: tuple[str, str]) -> list[PagePlan]:
     g_crumb = (g.title, gathering_path(g))
-    pages = [PagePlan(gathering_path(g), "gathering.html", g.title, {"gathering": g}, g, (site_crumb,))]
+    from generator.render.people import public_pages  # only with `publish_participants: true`
+
+    public = public_pages(g, (site_crumb, g_crumb))
+    context = {"gathering": g, "participants_page": public[0].path if public else ""}
+    pages = [PagePlan(gathering_path(g), "gathering.html", g.title, context, g, (site_crumb,))]
     for day in g.days:
         day_file = day_path(g, day.key)
         pages.append(PagePlan(day_file, "day.html", g.title, {"day": day}, g, (site_crumb, g_crumb)))
@@ -209,9 +213,7 @@ def gathering_pages(g: Gathering, site_crumb: tuple[str, str]) -> list[PagePlan]
                 )
             )
     pages.extend(facilitator_pages(g))
-    from generator.render.people import public_pages  # only with `publish_participants: true`
-
-    pages.extend(public_pages(g, (site_crumb, g_crumb)))
+    pages.extend(public)
     for d in g.decks:
         pages.append(
             PagePlan(

@@ -64,7 +64,7 @@ def declared_groups(value: Any) -> Declared:
     rounds = _count(value.get("rounds", 1), "rounds", MAX_ROUNDS)
     if rounds > 1 and rule != "mixed":
         raise s.Invalid("has several rounds, which only mixed groups can have", "remove `rounds:` or use rule: mixed")
-    rooms = s.text_list(value.get("rooms") or ())
+    rooms = s.text_list(value["rooms"]) if value.get("rooms") else ()
     slots, lines, numbered = _slots(value, rule)
     if rule != "by_organisation" and len(rooms) > len(slots):
         raise s.Invalid(f"lists {len(rooms)} rooms for {len(slots)} groups", "list one room a group")
