@@ -39,7 +39,7 @@ def test_the_example_groups_are_made_at_validation_from_the_list() -> None:
         attending = {p.key for p in g.participants if p.attends(day.number)}
         for groups in s.groups.grouping.rounds:
             assert {p.key for group in groups for p in group.members} == attending
-            assert [group.room for group in groups][0]  # rooms from `rooms:`
+            assert all(group.room for group in groups)  # rooms from `rooms:`
             # Mixed across municipalities: a municipality of 2 or 3 never has two in one group of four.
             for group in groups:
                 orgs = [p.organisation for p in group.members]
@@ -76,7 +76,7 @@ def test_a_change_to_the_list_rebuilds_the_facilitator_pages(content_copy: Path,
     builder = Builder(content_copy, out)
     builder.build(None)
     listing = content_copy / GATHERING / "participants.csv"
-    listing.write_bytes(listing.read_bytes() + "Ny Deltaker Nilsen;Lom;;ny@lom.example;1;\r\n".encode())
+    listing.write_bytes(listing.read_bytes() + b"Ny Deltaker Nilsen;Lom;;ny@lom.example;1;\r\n")
     builder.build({listing})  # the live preview, told what changed
     assert "Ny Deltaker Nilsen" in text(out / FAC / "deltakere.html")
     assert "Ny Deltaker Nilsen" in text(out / FAC / "grupper.html")

@@ -67,7 +67,7 @@ def test_no_participant_in_the_pdfs_for_participants(built_site: Path) -> None:
     files = {p.relative_to(built_site).as_posix(): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
     public = [(pdf, page) for pdf, page in pdf_plan(check(CONTENT)) if not private(pdf)]
     assert public and all(not private(page) for _, page in public)
-    pdf, page = public[0]  # the gathering's worksheet stack: every participant sheet in one PDF
+    _, page = public[0]  # the gathering's worksheet stack: every participant sheet in one PDF
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(html_to_pdf(files, page))).pages)
     assert text.strip() and not [p.name for p in PEOPLE if p.name in text]
 
