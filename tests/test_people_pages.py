@@ -144,3 +144,21 @@ def test_two_participant_lists_are_a_problem(content_copy: Path) -> None:
     (content_copy / GATHERING / "participants.yaml").write_text("- name: Kari\n", "utf-8")
     found = problems_of(content_copy)
     assert any("the gathering has more than one participant list" in p for p in found)
+
+
+@pytest.mark.browser
+def test_the_filters_hide_rows_and_say_how_many_are_shown(built_site: Path, page: object) -> None:
+    page.goto((built_site / FAC / "deltakere.html").as_uri())  # type: ignore[attr-defined]
+    visible = "() => [...document.querySelectorAll('table.participants tbody tr')].filter(r => !r.hidden).length"
+    assert page.is_visible("#filter-day") and page.evaluate(visible) == 39  # type: ignore[attr-defined]
+    page.select_option("#filter-day", "2")  # type: ignore[attr-defined]
+    assert page.evaluate(visible) == 36  # type: ignore[attr-defined]
+    assert page.text_content(".filter-status") == "Viser 36 av 39 deltakere."  # type: ignore[attr-defined]
+    page.select_option("#filter-org", "lom")  # type: ignore[attr-defined]
+    rows = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "table.participants tbody tr:not([hidden]) td:nth-child(2)", "cells => cells.map(c => c.textContent)"
+    )
+    assert rows == ["Lom", "Lom"]
+    page.select_option("#filter-day", "")  # type: ignore[attr-defined]
+    page.select_option("#filter-org", "")  # type: ignore[attr-defined]
+    assert page.evaluate(visible) == 39  # type: ignore[attr-defined]
