@@ -126,3 +126,25 @@ def test_the_people_pdfs_are_tagged_with_their_language(printed: dict[str, bytes
     for name, pdf in printed.items():
         root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
         assert root["/Lang"] == "nb" and "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], name
+
+
+def test_the_files_are_named_in_the_gatherings_language() -> None:
+    from dataclasses import replace
+
+    from generator.incremental.builder import check
+    from tests.conftest import CONTENT
+
+    g = check(CONTENT).gatherings[0]
+    names = {lang: [pdf for pdf, _ in pdf_plan(replace(g, language=lang))] for lang in ("nb", "nn", "en")}
+    assert names["nb"] == [f"print/{GATHERING}-{n}.pdf" for n in ("navneskilt", "bordkort")] + [
+        f"print/{GATHERING}-innsjekk-dag-{d}.pdf" for d in (1, 2)
+    ] + [f"print/{GATHERING}-gruppelister.pdf"]
+    assert names["nn"][0].endswith("-namneskilt.pdf")
+    assert [n.removeprefix(f"print/{GATHERING}-") for n in names["en"]] == [
+        "badges.pdf",
+        "table-cards.pdf",
+        "sign-in-day-1.pdf",
+        "sign-in-day-2.pdf",
+        "group-lists.pdf",
+    ]
+    assert all(page.startswith(f"{GATHERING}/fasilitator/") for _, page in pdf_plan(g))
