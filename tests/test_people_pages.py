@@ -75,9 +75,13 @@ def test_a_change_to_the_list_rebuilds_the_facilitator_pages(content_copy: Path,
     out = tmp_path / "site"
     builder = Builder(content_copy, out)
     builder.build(None)
+    agenda = out / GATHERING / "2013-03-11.html"
+    before = agenda.stat()
     listing = content_copy / GATHERING / "participants.csv"
     listing.write_bytes(listing.read_bytes() + b"Ny Deltaker Nilsen;Lom;;ny@lom.example;1;\r\n")
     builder.build({listing})  # the live preview, told what changed
+    after = agenda.stat()  # a participant page does not depend on the list: not written again
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     assert "Ny Deltaker Nilsen" in text(out / FAC / "deltakere.html")
     assert "Ny Deltaker Nilsen" in text(out / FAC / "grupper.html")
     listing.write_bytes(listing.read_bytes().replace(b"Ny Deltaker", b"Nyere Deltaker"))
