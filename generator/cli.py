@@ -177,7 +177,7 @@ def _print(content: Path, output: Path) -> int:
     ms = (time.perf_counter() - started) * 1000
     for path in result.pdfs:
         print(output / path)
-    print(f"wrote {len(result.pdfs)} PDFs of worksheets into {output / 'print'} in {ms:.0f} ms")
+    print(f"wrote {len(result.pdfs)} PDFs into {output / 'print'} in {ms:.0f} ms")
     return 0
 
 

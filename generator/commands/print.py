@@ -6,6 +6,7 @@ worksheet — and everything is written together, so `print/` is in the output's
 
     output/print/GATHERING.pdf
     output/print/GATHERING/WORKSHEET.pdf
+    output/print/GATHERING-navneskilt.pdf, -bordkort, -innsjekk-dag-N, -gruppelister (docs/participants.md)
 
 WeasyPrint reads only from the rendered files in memory: no disk, no network. Every PDF is tagged
 (PDF/UA-1): the page's `<html lang>` and `<title>` become its language and window title, headings,
@@ -27,6 +28,7 @@ from generator.core.model import Site
 from generator.load import load
 from generator.render import Output, render
 from generator.render.pages import worksheet_path, worksheets_in_programme_order, worksheets_print_path
+from generator.render.people_print import pdf_plan as people_pdf_plan
 from generator.render.theme import load_theme
 from generator.validate import validate
 from generator.write.staging import check_output_folder, write_site
@@ -73,10 +75,10 @@ def pdf_plan(site: Site) -> list[tuple[str, str]]:
     """(PDF output path, page it is made from): per gathering the stack, then each worksheet."""
     plan = []
     for g in site.gatherings:
-        if not g.worksheets:
-            continue
-        plan.append((f"print/{g.key}.pdf", worksheets_print_path(g)))
-        plan.extend((f"print/{g.key}/{w.key}.pdf", worksheet_path(g, w)) for w in worksheets_in_programme_order(g))
+        if g.worksheets:
+            plan.append((f"print/{g.key}.pdf", worksheets_print_path(g)))
+            plan.extend((f"print/{g.key}/{w.key}.pdf", worksheet_path(g, w)) for w in worksheets_in_programme_order(g))
+        plan.extend(people_pdf_plan(g))  # badges, table cards, sign-in sheets, group lists (personal data)
     return plan
 
 

@@ -10,10 +10,12 @@ The content folder looks like this (see docs/content-format.md):
     GATHERING/decks/NAME.md
     GATHERING/worksheets/NAME.yaml
     GATHERING/files/...            images and attachments
+    GATHERING/participants.csv     or .xlsx or .yaml: who comes (personal data, see docs/participants.md)
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from dataclasses import dataclass, field, replace
@@ -31,6 +33,9 @@ class GatheringFiles:
     decks: tuple[Document, ...] = ()
     worksheets: tuple[Document, ...] = ()
     unreadable: frozenset[str] = frozenset()  # session files already reported as broken
+    # The participant list, by path and digest only: validation reads it (generator/load/participants.py).
+    # Its digest is folded into `gathering`'s, so every cache keyed by the gathering's files sees it.
+    participants: Document | None = None
 
 
 @dataclass(frozen=True)
@@ -154,7 +159,45 @@ def load_gathering(folder: Path, root: Path, problems: Problems, cache: Document
         for path in content_files(folder / "worksheets", (".yaml", ".yml"), root, problems)
         if (doc := read_yaml(path, problems, cache))
     )
-    return GatheringFiles(folder, gathering, sessions, decks, worksheets, frozenset(unreadable))
+    participants = participant_file(folder, root, problems)
+    gathering = _with_list(gathering, participants)
+    return GatheringFiles(folder, gathering, sessions, decks, worksheets, frozenset(unreadable), participants)
+
+
+def _with_list(gathering: Document | None, participants: Document | None) -> Document | None:
+    """gathering.yaml with the participant list's digest folded into its own, so that everything
+    keyed by a gathering's documents (page keys, the validation memo) changes when the list does."""
+    if gathering is None or participants is None:
+        return gathering
+    return replace(gathering, digest=digest_of(f"{gathering.digest}\0{participants.digest}"))
+
+
+MAX_LIST_BYTES = 10 * 1024 * 1024
+PARTICIPANT_FILES = ("participants.yaml", "participants.yml", "participants.csv", "participants.xlsx")
+
+
+def participant_file(folder: Path, root: Path, problems: Problems) -> Document | None:
+    """The gathering's participant list as a tracked input: its path and the digest of its bytes."""
+    found = [folder / n for n in PARTICIPANT_FILES if (folder / n).is_symlink() or (folder / n).exists()]
+    if len(found) > 1:
+        names = ", ".join(p.name for p in found)
+        problems.add(found[1], 0, f"the gathering has more than one participant list ({names})", "keep one of them")
+        return None
+    if not found or not readable(found[0], root, problems):
+        return None
+    try:
+        with open(found[0], "rb") as f:  # bounded: read_participants refuses a list over 10 MB anyway
+            digest = hashlib.blake2b(f.read(MAX_LIST_BYTES + 1), digest_size=16).hexdigest()
+    except OSError as exc:
+        problems.add(found[0], 0, f"cannot be read ({exc.strerror})", "check that the file exists")
+        return None
+    return Document(found[0], None, digest=digest)
+
+
+def _refolded(g: GatheringFiles, fresh: dict[Path, Document]) -> Document | None:
+    if g.gathering is None or g.gathering.path not in fresh:
+        return g.gathering
+    return _with_list(fresh[g.gathering.path], g.participants)
 
 
 def documents(tree: ContentTree) -> list[Document]:
@@ -194,7 +237,7 @@ def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: Do
     gatherings = tuple(
         replace(
             g,
-            gathering=swap(g.gathering),
+            gathering=_refolded(g, fresh),
             sessions={k: fresh.get(v.path, v) for k, v in g.sessions.items()},
             decks=swap_all(g.decks),
             worksheets=swap_all(g.worksheets),

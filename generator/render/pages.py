@@ -102,9 +102,14 @@ def run_sheet_path(g: Gathering, day_key: str) -> str:
 
 def facilitator_pages(g: Gathering) -> list[PagePlan]:
     """The facilitator overview and one run-sheet per day (their templates draw their own, translated, trail)."""
-    plans = [PagePlan(facilitator_path(g), "facilitator/index.html", g.title, {}, g)]
-    plans += [PagePlan(run_sheet_path(g, d.key), "facilitator/day.html", g.title, {"day": d}, g) for d in g.days]
-    return plans
+    from generator.render import people  # the participant list, groups and print pages
+
+    plans = [PagePlan(facilitator_path(g), "facilitator/index.html", g.title, {"people_paths": people}, g)]
+    for d in g.days:
+        groups = people.tables_of_day(g, d)
+        context = {"day": d, "group_table": lambda s, groups=groups: groups.get(id(s)), "people_paths": people}
+        plans.append(PagePlan(run_sheet_path(g, d.key), "facilitator/day.html", g.title, context, g))
+    return plans + people.people_pages(g)
 
 
 def model_path(m: Model | str) -> str:
@@ -208,8 +213,11 @@ def network_pages(site: Site, site_crumb: tuple[str, str]) -> list[PagePlan]:
 
 def gathering_pages(g: Gathering, site_crumb: tuple[str, str], site: Site | None = None) -> list[PagePlan]:
     g_crumb = (g.title, gathering_path(g))
+    from generator.render.people import public_pages  # only with `publish_participants: true`
+
+    public = public_pages(g, (site_crumb, g_crumb))
     series = series_links(site.programme, g.key, g.language) if site is not None else None
-    overview = {"gathering": g, "series": series}
+    overview = {"gathering": g, "series": series, "participants_page": public[0].path if public else ""}
     pages = [PagePlan(gathering_path(g), "gathering.html", g.title, overview, g, (site_crumb,))]
     for day in g.days:
         day_file = day_path(g, day.key)
@@ -229,6 +237,7 @@ def gathering_pages(g: Gathering, site_crumb: tuple[str, str], site: Site | None
                 )
             )
     pages.extend(facilitator_pages(g))
+    pages.extend(public)
     for d in g.decks:
         pages.append(
             PagePlan(

@@ -19,8 +19,10 @@ from generator.validate.gathering import Known, gathering, with_material
 from generator.validate.links import check_links
 from generator.validate.markdown import TextCache, make_markdown
 from generator.validate.networks import site_programme
+from generator.validate.people import with_people
 from generator.validate.site import site_config
 from generator.validate.worksheets import worksheet
+from generator.write.private import notice
 
 
 def validate(
@@ -105,6 +107,10 @@ def _gathering(
         if (w := worksheet(doc, session_keys, md, problems, lang=g.language, models=models))
     )
     _check_embeds(g, decks, known, problems)
+    notices: list[str] = []
+    g = with_people(g, files, problems, notices)
+    for line in notices:  # a duplicate person: one line, and the build goes on
+        notice(line)
     return with_material(g, decks, sheets)
 
 

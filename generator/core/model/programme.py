@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from generator.core.model.common import Source, Text
 from generator.core.model.material import Deck, Worksheet
+from generator.core.model.people import Participant, SessionGroups
 
 SESSION_KINDS = ("plenary", "talk", "group", "break", "meal", "social", "meeting")
 
@@ -46,6 +47,7 @@ class Session:
     lang: str = ""  # set when the session is written in another language than the page
     has_page: bool = True  # short inline items (a break) appear only in the agenda
     source: Source = field(default_factory=lambda: Source(Path(".")))
+    groups: SessionGroups | None = None  # `groups:` — who works with whom (facilitator pages only)
 
     @property
     def minutes(self) -> int:
@@ -130,9 +132,15 @@ class Gathering:
     decks: tuple[Deck, ...] = ()
     worksheets: tuple[Worksheet, ...] = ()
     source: Source = field(default_factory=lambda: Source(Path(".")))
+    participants: tuple[Participant, ...] = ()  # personal data: facilitator pages and print only
+    publish_participants: bool = False  # `publish_participants: true`: names and organisations on a page
 
     def sessions(self) -> list[Session]:
         return [s for day in self.days for s in day.sessions()]
+
+    def grouped_sessions(self) -> list[tuple[Day, Session]]:
+        """Every session and sub-item that declares groups, in programme order."""
+        return [(d, x) for d in self.days for s in d.sessions() for x in (s, *s.items) if x.groups is not None]
 
     @property
     def first_date(self) -> dt.date | None:
