@@ -9,6 +9,7 @@ The content folder looks like this (see docs/content-format.md):
     GATHERING/decks/NAME.md
     GATHERING/worksheets/NAME.yaml
     GATHERING/files/...            images and attachments
+    GATHERING/responses/NAME.json  answers files read back (docs/worksheets.md)
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.core.errors import Problems
-from generator.load.documents import Document, DocumentCache, read_markdown, read_yaml
+from generator.load.documents import Document, DocumentCache, digest_of, read_markdown, read_plain, read_yaml
+
+RESPONSE_ENDINGS = (".json", ".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,11 @@ class GatheringFiles:
     decks: tuple[Document, ...] = ()
     worksheets: tuple[Document, ...] = ()
     unreadable: frozenset[str] = frozenset()  # session files already reported as broken
+    responses: tuple[Document, ...] = ()  # answers files, kept as text
+    # gathering.yaml as read; `gathering` is the same file with a digest that also covers the
+    # responses and the other gatherings of its network (their results pages show them), so that
+    # the incremental layer, which keys a gathering's pages by its documents, sees them change.
+    yaml: Document | None = None
 
 
 @dataclass(frozen=True)
@@ -113,7 +121,7 @@ def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> 
             problems.add(folder, 0, "is a link to a folder outside the content folder", "copy the gathering in instead")
             continue
         gatherings.append(load_gathering(folder, root, problems, cache))
-    return ContentTree(root, site, models, tuple(gatherings))
+    return ContentTree(root, site, models, with_inputs(tuple(gatherings)))
 
 
 def load_gathering(folder: Path, root: Path, problems: Problems, cache: DocumentCache | None = None) -> GatheringFiles:
@@ -137,13 +145,40 @@ def load_gathering(folder: Path, root: Path, problems: Problems, cache: Document
         for path in content_files(folder / "worksheets", (".yaml", ".yml"), root, problems)
         if (doc := read_yaml(path, problems, cache))
     )
-    return GatheringFiles(folder, gathering, sessions, decks, worksheets, frozenset(unreadable))
+    responses = tuple(
+        doc
+        for path in content_files(folder / "responses", RESPONSE_ENDINGS, root, problems)
+        if (doc := read_plain(path, problems, cache))
+    )
+    return GatheringFiles(folder, gathering, sessions, decks, worksheets, frozenset(unreadable), responses, gathering)
+
+
+def _network(files: GatheringFiles) -> str:
+    data = files.yaml.data if files.yaml is not None else None
+    name = data.get("network") if isinstance(data, dict) else None
+    return name if isinstance(name, str) and name.strip() else ""
+
+
+def with_inputs(gatherings: tuple[GatheringFiles, ...]) -> tuple[GatheringFiles, ...]:
+    """Each gathering with its `gathering` digest covering its responses and its network's gatherings."""
+    done = []
+    for g in gatherings:
+        if g.yaml is None:
+            done.append(g)
+            continue
+        peers = [p for p in gatherings if p is not g and _network(g) and _network(p) == _network(g)]
+        parts = [f"{d.path}:{d.digest}" for d in g.responses]
+        for p in peers:
+            parts += [f"{d.path}:{d.digest}" for d in (p.yaml, *p.worksheets, *p.responses) if d is not None]
+        folded = replace(g.yaml, digest=digest_of("\0".join([g.yaml.digest, *parts]))) if parts else g.yaml
+        done.append(replace(g, gathering=folded))
+    return tuple(done)
 
 
 def documents(tree: ContentTree) -> list[Document]:
     found = [d for d in (tree.site, *tree.models) if d is not None]
     for g in tree.gatherings:
-        found += [d for d in (g.gathering, *g.sessions.values(), *g.decks, *g.worksheets) if d is not None]
+        found += [d for d in (g.yaml, *g.sessions.values(), *g.decks, *g.worksheets, *g.responses) if d is not None]
     return found
 
 
@@ -154,6 +189,7 @@ def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: Do
     problems and the folder listings are exactly those of a full load).
     """
     known = {d.path: d for d in documents(tree)}
+    responses = {d.path for g in tree.gatherings for d in g.responses}
     if not changed or not changed <= known.keys():
         return None
     scratch = Problems(root=problems.root)
@@ -163,6 +199,8 @@ def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: Do
             return None
         cache.known.pop(path, None)
         reader = read_markdown if path.suffix == ".md" else read_yaml
+        if path.parent.name == "responses" and path in responses:
+            reader = read_plain
         doc = reader(path, scratch, cache) if path.is_file() else None
         if doc is None or scratch:
             return None
@@ -177,11 +215,13 @@ def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: Do
     gatherings = tuple(
         replace(
             g,
-            gathering=swap(g.gathering),
+            yaml=swap(g.yaml),
             sessions={k: fresh.get(v.path, v) for k, v in g.sessions.items()},
             decks=swap_all(g.decks),
             worksheets=swap_all(g.worksheets),
+            responses=swap_all(g.responses),
         )
         for g in tree.gatherings
     )
+    gatherings = with_inputs(gatherings)
     return replace(tree, site=swap(tree.site), models=swap_all(tree.models), gatherings=gatherings)

@@ -103,7 +103,23 @@ def _gathering(
         if (w := worksheet(doc, session_keys, md, problems, lang=g.language, models=models))
     )
     _check_embeds(g, decks, known, problems)
-    return with_material(g, decks, sheets)
+    return _responses(with_material(g, decks, sheets), files, problems)
+
+
+def _responses(g: Gathering, files: GatheringFiles, problems: Problems) -> Gathering:
+    """The answers files read back, and the summary, which may name their worksheets' items."""
+    from dataclasses import replace
+
+    from generator.validate.answers import responses_of
+    from generator.validate.summary import summary
+
+    notices: list[str] = []
+    responses = responses_of(files.responses, g, problems, notices)
+    doc = files.gathering
+    raw = doc.data.get("summary") if doc is not None and isinstance(doc.data, dict) else None
+    line = doc.data.line_of("summary") if raw is not None and doc is not None else 0
+    found = summary(raw, line, g, g.source.path, problems)
+    return replace(g, responses=responses, notices=tuple(notices), summary=found)
 
 
 def _models(tree: ContentTree, md: MarkdownIt, problems: Problems) -> tuple[Model, ...]:

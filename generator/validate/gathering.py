@@ -73,6 +73,9 @@ GATHERING = {
     "description": s.Field(s.text, default="", doc="Markdown for the overview page"),
     "facilitators": s.Field(s.mapping, default=None, doc="short name: {name, organisation, role}"),
     "days": s.Field(s.listing, required=True, doc="the programme, a list of days"),
+    # Checked once the worksheets are known (validate/summary.py).
+    "publish_results": s.Field(s.boolean, default=False, doc="participants see the aggregated summary"),
+    "summary": s.Field(s.raw, default=None, doc="the report after the gathering (docs/worksheets.md)"),
 }
 FACILITATOR = {
     "name": s.Field(s.non_empty_text, required=True, doc="full name"),
@@ -152,6 +155,7 @@ def gathering(
         description=description,
         facilitators=tuple(facilitators.values()),
         source=Source(path, 1),
+        publish_results=values["publish_results"],
     )
 
 

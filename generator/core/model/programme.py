@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.core.model.answers import Response, Summary
 from generator.core.model.common import Source, Text
 from generator.core.model.material import Deck, Worksheet
 
@@ -126,6 +127,10 @@ class Gathering:
     decks: tuple[Deck, ...] = ()
     worksheets: tuple[Worksheet, ...] = ()
     source: Source = field(default_factory=lambda: Source(Path(".")))
+    responses: tuple[Response, ...] = ()  # answers files read back (facilitator pages only)
+    notices: tuple[str, ...] = ()  # `file:line: …` lines about the responses; the build goes on
+    publish_results: bool = False  # participants see the summary, aggregated only (domain/results.publishable)
+    summary: Summary | None = None
 
     def sessions(self) -> list[Session]:
         return [s for day in self.days for s in day.sessions()]
