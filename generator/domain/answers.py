@@ -18,8 +18,8 @@ from generator.core.model import Grid, Matrix, Question, Scale, StageCheck, Work
 from generator.core.model.answers import (  # noqa: F401 - the answers' values, read back from files
     Answer,
     Header,
-    MatrixAnswer,
     Marker,
+    MatrixAnswer,
     RatingAnswer,
     Response,
     TextAnswer,
