@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from generator.core.model import Gathering, Matrix, Scale, Worksheet
+from generator.core.model.answers import Header
 from generator.domain import results as r
 from generator.render.figures.change_chart import ChangeRow, change_chart
 from generator.render.figures.charts import Chart, distribution_chart, matrix_chart
@@ -98,6 +99,7 @@ class SheetView:
     matrices: tuple[MatrixView, ...]
     texts: tuple[TextView, ...]
     changes: tuple[ChangeView, ...] = ()
+    respondents: tuple[Header, ...] = ()  # who answered: on the facilitator's page only
 
 
 def _span(low: int, high: int) -> str:
@@ -160,17 +162,19 @@ def _matrix(found: r.MatrixResult, sheet: Worksheet, t: Words, fid: str) -> Matr
     return MatrixView(found.item.label, chart, found.n, spreads)
 
 
-def sheet_view(found: r.WorksheetResults, sheet: Worksheet, t: Words, lang: str, by: str = "organisation") -> SheetView:
-    """One worksheet's results as the page shows them; `by`: how free-text answers are grouped."""
+def sheet_view(
+    found: r.WorksheetResults, sheet: Worksheet, t: Words, lang: str, who: tuple[Header, ...] = ()
+) -> SheetView:
+    """One worksheet's results as the page shows them; `who`: the headers of its answers (facilitators')."""
     if not found.n:
         return SheetView(sheet.key, sheet.title, 0, (), (), (), (), ())
     base = f"res-{sheet.key}"
     ratings = tuple(_rating(x, sheet, t, lang, f"{base}-{k}") for k, x in enumerate(found.ratings))
     stages = tuple(_rating(x, sheet, t, lang, f"{base}-s{k}") for k, x in enumerate(found.stages))
     matrices = tuple(_matrix(x, sheet, t, f"{base}-m{k}") for k, x in enumerate(found.matrices))
-    texts = tuple(TextView(x.item.label, x.by(by)) for x in found.texts if x.answers)
+    texts = tuple(TextView(x.item.label, x.by("organisation")) for x in found.texts if x.answers)
     glance = tuple(_glance(x, lang) for x in (*found.ratings, *found.stages))
-    return SheetView(sheet.key, sheet.title, found.n, glance, ratings, stages, matrices, texts)
+    return SheetView(sheet.key, sheet.title, found.n, glance, ratings, stages, matrices, texts, (), who)
 
 
 def results_page(g: Gathering, network: tuple[Gathering, ...], t: Words, lang: str) -> tuple[SheetView, ...]:
@@ -178,7 +182,8 @@ def results_page(g: Gathering, network: tuple[Gathering, ...], t: Words, lang: s
     views = []
     for sheet in g.worksheets:
         found = r.results(sheet, g.responses)
-        view = sheet_view(found, sheet, t, lang)
+        who = tuple(x.header for x in g.responses if x.worksheet == sheet.key)
+        view = sheet_view(found, sheet, t, lang, who)
         views.append(_with_changes(view, g, sheet, network, t, lang))
     return tuple(views)
 
