@@ -57,7 +57,8 @@ def test_the_results_page_prints_on_a4_with_every_chart_inside_the_page(built_si
     page.goto((built_site / RESULTS).as_uri())
     page.emulate_media(media="print")
     widest = page.evaluate(
-        "() => Math.max(...[...document.querySelectorAll('svg.samling-chart')].map(s => s.getBoundingClientRect().right))"
+        "() => Math.max(...[...document.querySelectorAll('svg.samling-chart')]"
+        ".map(s => s.getBoundingClientRect().right))"
     )
     pdf = page.pdf(format="A4", print_background=False)
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
