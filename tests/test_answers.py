@@ -88,7 +88,10 @@ def test_the_example_responses_are_all_read(gathering: Gathering) -> None:
     problems, notices = Problems(ROOT / "content"), []
     found = read_responses(ROOT / "content" / GATHERING, gathering, problems, notices)
     assert not problems and not notices
-    assert sorted(r.worksheet for r in found) == ["evaluering"] * 6 + ["risikoskjema"] * 6 + ["ros-matrise"] * 6
+    assert (
+        sorted(r.worksheet for r in found)
+        == ["evaluering"] * 6 + ["forankring"] * 4 + ["risikoskjema"] * 6 + ["ros-matrise"] * 6
+    )
     stange = next(r for r in found if r.source.path.suffix == ".yaml")  # typed from paper
     assert stange.header.organisation == "Stange kommune" and stange.header.date == "2013-03-12"
     assert stange.answer("risikofaktor/uenighet-i-gruppen") == a.RatingAnswer(

@@ -63,6 +63,12 @@ def test_the_facilitators_results_have_every_answer_and_who_gave_it(gathering: G
     assert sheets["fokusomrader"].n == 0 and sheets["fokusomrader"].ratings == ()
     ros = sheets["ros-matrise"]
     assert ros.matrices[0].n == 6 and [s.risk for s in ros.matrices[0].spreads] == ["1", "2", "3"]
+    stages = sheets["forankring"].stages  # a model's stages, rated 1–5 by four groups
+    assert [(s.label, s.n, s.median) for s in stages] == [
+        ("Bevissthet", 4, "4"),
+        ("Aksept", 4, "3"),
+        ("Eierskap", 4, "1,5"),
+    ]
     evaluation = sheets["evaluering"]
     assert evaluation.glance[0].label == "Samlingen som helhet"
     assert {k for t in evaluation.texts for k, _ in t.groups} >= {"Hamar kommune"}
