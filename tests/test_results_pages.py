@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.core.errors import ContentError
 from generator.incremental.builder import Builder, build
+from tests.test_incremental import cold, tree
 
 GATHERING = "nettverk-omdomme-2013-03"
 RESULTS = f"{GATHERING}/fasilitator/resultater.html"
@@ -67,12 +68,14 @@ def test_a_changed_response_file_rebuilds_the_results_page(content_copy: Path, t
     answers.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
 
     builder.build({answers})
+    assert tree(out) == cold(content_copy, tmp_path)
     row = total_row(text(out / RESULTS), "Manglende engasjement")
     assert row[-3] == "1" and row[-2:] == ["6", "6,5"]  # one 10 now, one 7 fewer
 
     added = answers.with_name("risikoskjema-hamar-2.json")  # a new file: not one the builder knew
     shutil.copy(answers, added)
     builder.build({added})
+    assert tree(out) == cold(content_copy, tmp_path)
     assert total_row(text(out / RESULTS), "Manglende engasjement")[-2] == "7"
 
 
