@@ -68,10 +68,10 @@ def change_chart(
         placed = [(k, v) for k, v in enumerate(row.values) if v is not None]
         if len(placed) >= 2 and placed[0][1] != placed[-1][1]:
             x1, x2 = (left + (placed[j][1] - low) * STEP for j in (0, -1))
-            tip = -8 if x2 > x1 else 8
+            tip = -15 if x2 > x1 else 15  # the head stops short of the last mark
             body.append(
                 f'<line x1="{num(x1)}" y1="{num(y)}" x2="{num(x2 + tip)}" y2="{num(y)}" stroke="{INK}" '
-                f'stroke-width="2"/><path d="M{num(x2 + tip)} {num(y - 4)}L{num(x2 + tip / 4)} {num(y)}'
+                f'stroke-width="2"/><path d="M{num(x2 + tip)} {num(y - 4)}L{num(x2 + tip / 2)} {num(y)}'
                 f'L{num(x2 + tip)} {num(y + 4)}Z" fill="{INK}"/>'
             )
         for k, v in placed:
