@@ -120,9 +120,9 @@ def test_a_wrong_summary_is_one_line_each(content_copy: Path, tmp_path: Path) ->
         said = str(exc)
     else:
         raise AssertionError("the build should have failed")
-    assert "gathering.yaml:31: the summary names the worksheet 'evalueringen'" in said
+    assert "gathering.yaml:72: the summary names the worksheet 'evalueringen'" in said
     assert "did you mean 'evaluering'?" in said
-    assert "gathering.yaml:32: the worksheet 'ros-matrise' has no item 'rs' — did you mean 'ros'?" in said
+    assert "gathering.yaml:73: the worksheet 'ros-matrise' has no item 'rs' — did you mean 'ros'?" in said
 
 
 def second_gathering(content: Path) -> Path:
