@@ -218,23 +218,21 @@ def decode_prewarmed(value: Any) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _gathering_key(files: GatheringFiles) -> str:
-    docs = [files.gathering, *files.sessions.values(), *files.decks, *files.worksheets]
-    return hash_of(*(f"{d.path}:{d.digest}" for d in docs if d is not None), *sorted(files.unreadable))
+    return hash_of(*(f"{d.path}:{d.digest}" for d in files.inputs()), *sorted(files.unreadable))
 
 
 @dataclass(frozen=True)
 class PageKeys:
     """The input key of each page, from the digests of the files it depends on."""
 
-    common: str  # site.yaml, models, theme, code
+    common: str  # site.yaml, programme.yaml, models, theme, code
     gatherings: dict[str, str]  # gathering (its folder's name) → key of its files
     everything: str
 
     @classmethod
     def of(cls, tree: ContentTree, theme_folders: tuple[Path, ...], code: str) -> PageKeys:
         common = hash_of(
-            tree.site.digest if tree.site else "",
-            *(f"{m.path}:{m.digest}" for m in tree.models),
+            *(f"{d.path}:{d.digest}" for d in tree.shared()),
             *(f"{f}:{folder_digest(f)}" for f in theme_folders),
             code,
         )

@@ -11,6 +11,7 @@ The content folder looks like this (see docs/content-format.md):
     GATHERING/worksheets/NAME.yaml
     GATHERING/files/...            images and attachments
     GATHERING/participants.csv     or .xlsx or .yaml: who comes (personal data, see docs/participants.md)
+    GATHERING/responses/NAME.json  answers files read back (docs/worksheets.md)
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.core.errors import Problems
-from generator.load.documents import Document, DocumentCache, digest_of, read_markdown, read_yaml
+from generator.load.documents import Document, DocumentCache, read_markdown, read_plain, read_yaml
+from generator.load.inputs import with_network_inputs
+
+RESPONSE_ENDINGS = (".json", ".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -33,9 +37,23 @@ class GatheringFiles:
     decks: tuple[Document, ...] = ()
     worksheets: tuple[Document, ...] = ()
     unreadable: frozenset[str] = frozenset()  # session files already reported as broken
-    # The participant list, by path and digest only: validation reads it (generator/load/participants.py).
-    # Its digest is folded into `gathering`'s, so every cache keyed by the gathering's files sees it.
-    participants: Document | None = None
+    # Inputs read in validation, tracked here by path and digest like every other document.
+    participants: Document | None = None  # the list, by digest only (read by load/participants.py)
+    responses: tuple[Document, ...] = ()  # answers files, kept as text
+    # Documents outside the gathering's folder that its pages are made from: the other gatherings
+    # of its network (gathering.yaml, worksheets, responses; its results page shows them). Set by
+    # load/inputs.py; the incremental layer sees them through `inputs()`.
+    depends_on: tuple[Document, ...] = ()
+
+    def own(self) -> tuple[Document, ...]:
+        """The gathering's own files that a repeat build reads again when they change."""
+        docs = (self.gathering, *self.sessions.values(), *self.decks, *self.worksheets, *self.responses)
+        return tuple(d for d in docs if d is not None)
+
+    def inputs(self) -> tuple[Document, ...]:
+        """Every document this gathering's pages and files are made from: what their keys cover."""
+        extra = (self.participants,) if self.participants is not None else ()
+        return (*self.own(), *extra, *self.depends_on)
 
 
 @dataclass(frozen=True)
@@ -44,7 +62,11 @@ class ContentTree:
     site: Document | None
     models: tuple[Document, ...]
     gatherings: tuple[GatheringFiles, ...]
-    programme: Document | None = None  # programme.yaml; its digest is folded into `site`'s (see with_programme)
+    programme: Document | None = None  # programme.yaml
+
+    def shared(self) -> tuple[Document, ...]:
+        """The documents every page may be made from: site.yaml, programme.yaml, the models."""
+        return tuple(d for d in (self.site, self.programme, *self.models) if d is not None)
 
 
 def inside(path: Path, root: Path) -> bool:
@@ -124,18 +146,7 @@ def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> 
             problems.add(folder, 0, "is a link to a folder outside the content folder", "copy the gathering in instead")
             continue
         gatherings.append(load_gathering(folder, root, problems, cache))
-    return ContentTree(root, with_programme(site, programme), models, tuple(gatherings), programme)
-
-
-def with_programme(site: Document | None, programme: Document | None) -> Document | None:
-    """site.yaml as the repeat build sees it: with programme.yaml's digest folded into its own.
-
-    The front page, the network pages and every gathering's previous/next links are made from
-    programme.yaml, so a change to it must make every page again, as a change to site.yaml does.
-    """
-    if site is None or programme is None:
-        return site
-    return replace(site, digest=digest_of(f"{site.digest}\0{programme.digest}"))
+    return ContentTree(root, site, models, with_network_inputs(tuple(gatherings)), programme)
 
 
 def load_gathering(folder: Path, root: Path, problems: Problems, cache: DocumentCache | None = None) -> GatheringFiles:
@@ -159,17 +170,14 @@ def load_gathering(folder: Path, root: Path, problems: Problems, cache: Document
         for path in content_files(folder / "worksheets", (".yaml", ".yml"), root, problems)
         if (doc := read_yaml(path, problems, cache))
     )
+    responses = tuple(
+        doc
+        for path in content_files(folder / "responses", RESPONSE_ENDINGS, root, problems)
+        if (doc := read_plain(path, problems, cache))
+    )
     participants = participant_file(folder, root, problems)
-    gathering = _with_list(gathering, participants)
-    return GatheringFiles(folder, gathering, sessions, decks, worksheets, frozenset(unreadable), participants)
-
-
-def _with_list(gathering: Document | None, participants: Document | None) -> Document | None:
-    """gathering.yaml with the participant list's digest folded into its own, so that everything
-    keyed by a gathering's documents (page keys, the validation memo) changes when the list does."""
-    if gathering is None or participants is None:
-        return gathering
-    return replace(gathering, digest=digest_of(f"{gathering.digest}\0{participants.digest}"))
+    unread = frozenset(unreadable)
+    return GatheringFiles(folder, gathering, sessions, decks, worksheets, unread, participants, responses)
 
 
 MAX_LIST_BYTES = 10 * 1024 * 1024
@@ -194,16 +202,11 @@ def participant_file(folder: Path, root: Path, problems: Problems) -> Document |
     return Document(found[0], None, digest=digest)
 
 
-def _refolded(g: GatheringFiles, fresh: dict[Path, Document]) -> Document | None:
-    if g.gathering is None or g.gathering.path not in fresh:
-        return g.gathering
-    return _with_list(fresh[g.gathering.path], g.participants)
-
-
 def documents(tree: ContentTree) -> list[Document]:
+    """The documents a repeat build may read again on their own (see refresh)."""
     found = [d for d in (tree.site, *tree.models) if d is not None]
     for g in tree.gatherings:
-        found += [d for d in (g.gathering, *g.sessions.values(), *g.decks, *g.worksheets) if d is not None]
+        found += g.own()
     return found
 
 
@@ -213,7 +216,9 @@ def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: Do
     None when a file came, went or no longer reads (the caller then loads everything, so the
     problems and the folder listings are exactly those of a full load).
     """
-    known = {d.path: d for d in documents(tree)}  # not programme.yaml: a change to it loads everything
+    # Neither programme.yaml nor a participant list: a change to them loads everything.
+    known = {d.path: d for d in documents(tree)}
+    responses = {d.path for g in tree.gatherings for d in g.responses}
     if not changed or not changed <= known.keys():
         return None
     scratch = Problems(root=problems.root)
@@ -223,6 +228,8 @@ def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: Do
             return None
         cache.known.pop(path, None)
         reader = read_markdown if path.suffix == ".md" else read_yaml
+        if path.parent.name == "responses" and path in responses:
+            reader = read_plain
         doc = reader(path, scratch, cache) if path.is_file() else None
         if doc is None or scratch:
             return None
@@ -237,12 +244,13 @@ def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: Do
     gatherings = tuple(
         replace(
             g,
-            gathering=_refolded(g, fresh),
+            gathering=swap(g.gathering),
             sessions={k: fresh.get(v.path, v) for k, v in g.sessions.items()},
             decks=swap_all(g.decks),
             worksheets=swap_all(g.worksheets),
+            responses=swap_all(g.responses),
         )
         for g in tree.gatherings
     )
-    site = with_programme(fresh[tree.site.path], tree.programme) if tree.site and tree.site.path in fresh else tree.site
-    return replace(tree, site=site, models=swap_all(tree.models), gatherings=gatherings)
+    gatherings = with_network_inputs(gatherings)
+    return replace(tree, site=swap(tree.site), models=swap_all(tree.models), gatherings=gatherings)

@@ -129,3 +129,16 @@ def read_markdown(path: Path, problems: Problems, cache: DocumentCache | None = 
     if cache is not None:
         cache.known[path] = doc
     return doc
+
+
+def read_plain(path: Path, problems: Problems, cache: DocumentCache | None = None) -> Document | None:
+    """A file kept as text, to be parsed by its checker (an answers file: its reader knows JSON too)."""
+    if cache is not None and path in cache.known:
+        return cache.known[path]
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    doc = Document(path, None, text, 1, digest_of(text))
+    if cache is not None:
+        cache.known[path] = doc
+    return doc

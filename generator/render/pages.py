@@ -112,6 +112,38 @@ def facilitator_pages(g: Gathering) -> list[PagePlan]:
     return plans + people.people_pages(g)
 
 
+def results_path(g: Gathering) -> str:
+    """Every answer read back, counted and drawn: for the facilitators only."""
+    return f"{g.key}/{FACILITATOR_FOLDER}/resultater.html"
+
+
+def facilitator_summary_path(g: Gathering) -> str:
+    """The summary after the gathering as it would be sent out, published or not."""
+    return f"{g.key}/{FACILITATOR_FOLDER}/oppsummering.html"
+
+
+def summary_path(g: Gathering) -> str:
+    """The summary for participants: only with `publish_results: true`, aggregated only."""
+    return f"{g.key}/oppsummering.html"
+
+
+def results_pages(g: Gathering, earlier: tuple[Gathering, ...], site_crumb: tuple[str, str]) -> list[PagePlan]:
+    from generator.render import results
+
+    plans = []
+    if g.worksheets:
+        context = {"network": earlier, "results": results}
+        plans.append(PagePlan(results_path(g), "facilitator/results.html", g.title, context, g))
+    if g.summary is not None:
+        context = {"results": results, "facilitator": True}
+        plans.append(PagePlan(facilitator_summary_path(g), "summary.html", g.title, context, g))
+        if g.publish_results:
+            context = {"results": results, "facilitator": False}
+            crumbs = (site_crumb, (g.title, gathering_path(g)))
+            plans.append(PagePlan(summary_path(g), "summary.html", g.title, context, g, crumbs))
+    return plans
+
+
 def model_path(m: Model | str) -> str:
     return f"models/{m if isinstance(m, str) else m.key}.html"
 
@@ -178,6 +210,7 @@ def plan_pages(
             pages.extend(hit[2])
             continue
         plans = gathering_pages(g, site_crumb, site)
+        plans += results_pages(g, _earlier(g, site.gatherings), site_crumb)
         if memo is not None:
             memo[g.key] = (g, site_crumb, plans)
         pages.extend(plans)
@@ -209,6 +242,12 @@ def network_pages(site: Site, site_crumb: tuple[str, str]) -> list[PagePlan]:
                 }
                 pages.append(PagePlan(entry_path(network, entry), "planned.html", network.title, context, None, crumbs))
     return pages
+
+
+def _earlier(g: Gathering, gatherings: tuple[Gathering, ...]) -> tuple[Gathering, ...]:
+    from generator.render.results import earlier_in_network
+
+    return earlier_in_network(g, gatherings)
 
 
 def gathering_pages(g: Gathering, site_crumb: tuple[str, str], site: Site | None = None) -> list[PagePlan]:

@@ -115,7 +115,7 @@ class NetworkView:
         if timeline is None:
             return Markup("")
         model = Model(f"series-{self.key}", f"{words['programme_series']}: {self.title}", "timeline", timeline)
-        return Markup(figure_html(model, lang=self.lang, caption=False))
+        return Markup(figure_html(model, words=words, caption=False))
 
 
 def network_view(

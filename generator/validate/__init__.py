@@ -65,7 +65,7 @@ def validate(
 
 
 def _memo_key(tree: ContentTree, files: GatheringFiles, language: str, raw_html: bool) -> str:
-    docs = [tree.site, *tree.models, files.gathering, *files.sessions.values(), *files.decks, *files.worksheets]
+    docs = [*tree.shared(), *files.inputs()]
     parts = [language, str(raw_html), str(files.folder), *sorted(files.unreadable)]
     parts += [f"{d.path}:{d.digest}" for d in docs if d is not None]
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
@@ -111,7 +111,23 @@ def _gathering(
     g = with_people(g, files, problems, notices)
     for line in notices:  # a duplicate person: one line, and the build goes on
         notice(line)
-    return with_material(g, decks, sheets)
+    return _responses(with_material(g, decks, sheets), files, problems)
+
+
+def _responses(g: Gathering, files: GatheringFiles, problems: Problems) -> Gathering:
+    """The answers files read back, and the summary, which may name their worksheets' items."""
+    from dataclasses import replace
+
+    from generator.validate.answers import responses_of
+    from generator.validate.summary import summary
+
+    notices: list[str] = []
+    responses = responses_of(files.responses, g, problems, notices)
+    doc = files.gathering
+    raw = doc.data.get("summary") if doc is not None and isinstance(doc.data, dict) else None
+    line = doc.data.line_of("summary") if raw is not None and doc is not None else 0
+    found = summary(raw, line, g, g.source.path, problems)
+    return replace(g, responses=responses, notices=tuple(notices), summary=found)
 
 
 def _models(tree: ContentTree, md: MarkdownIt, problems: Problems) -> tuple[Model, ...]:

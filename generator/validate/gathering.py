@@ -75,6 +75,9 @@ GATHERING = {
     "facilitators": s.Field(s.mapping, default=None, doc="short name: {name, organisation, role}"),
     "days": s.Field(s.listing, required=True, doc="the programme, a list of days"),
     "publish_participants": s.Field(s.boolean, default=False, doc="names and organisations on a public page"),
+    # Checked once the worksheets are known (validate/summary.py).
+    "publish_results": s.Field(s.boolean, default=False, doc="participants see the aggregated summary"),
+    "summary": s.Field(s.raw, default=None, doc="the report after the gathering (docs/worksheets.md)"),
 }
 FACILITATOR = {
     "name": s.Field(s.non_empty_text, required=True, doc="full name"),
@@ -155,6 +158,7 @@ def gathering(
         facilitators=tuple(facilitators.values()),
         source=Source(path, 1),
         publish_participants=values["publish_participants"],
+        publish_results=values["publish_results"],
     )
 
 

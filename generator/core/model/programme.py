@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
+from generator.core.model.answers import Response, Summary
 from generator.core.model.common import Source, Text
 from generator.core.model.material import Deck, Worksheet
 from generator.core.model.people import Participant, SessionGroups
@@ -134,6 +135,10 @@ class Gathering:
     source: Source = field(default_factory=lambda: Source(Path(".")))
     participants: tuple[Participant, ...] = ()  # personal data: facilitator pages and print only
     publish_participants: bool = False  # `publish_participants: true`: names and organisations on a page
+    responses: tuple[Response, ...] = ()  # answers files read back (facilitator pages only)
+    notices: tuple[str, ...] = ()  # `file:line: …` lines about the responses; the build goes on
+    publish_results: bool = False  # participants see the summary, aggregated only (domain/results.publishable)
+    summary: Summary | None = None
 
     def sessions(self) -> list[Session]:
         return [s for day in self.days for s in day.sessions()]
