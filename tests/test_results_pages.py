@@ -51,8 +51,10 @@ def test_the_summary_has_the_chosen_results_the_process_goals_and_the_next_gathe
         built_site / GATHERING / "fasilitator" / "oppsummering.html",
     ):
         body = text(page)
-        assert "Prosessmål til neste samling" in body and "Presentasjon i plenum" in body
-        assert "august/september 2013" in body and "Status i prosjektene og måling av omdømme" in body
+        # From programme.yaml: the first entry's process goals, the second gathering's theme, time and place.
+        assert "Prosessmål til neste samling" in body and "Hver kommune har satt seg prosessmål" in body
+        assert "august–september 2013" in body and "Status i prosjektene og måling av omdømme" in body
+        assert "Gardermoen" in body
         assert "Hvor ligger den største risiko?" in body and "Evaluering av samlingen" in body
         assert "Poeng – 8 fokusområder" not in body  # not chosen
     assert 'href="oppsummering.html"' in text(built_site / GATHERING / "index.html")
@@ -132,7 +134,7 @@ def second_gathering(content: Path) -> Path:
     (later / "worksheets").mkdir()
     shutil.copy(content / GATHERING / "worksheets" / "risikoskjema.yaml", later / "worksheets")
     (later / "gathering.yaml").write_text(
-        "title: Nettverk – omdømme, andre samling\nnetwork: Nettverk – omdømme\n"
+        "title: Nettverk – omdømme, andre samling\nnetwork: omdomme-1\n"
         "days:\n  - date: 2013-09-10\n    start: '09.00'\n    sessions:\n"
         "      - {title: Risiko igjen, kind: group, duration: 60}\n",
         "utf-8",

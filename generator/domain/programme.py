@@ -99,6 +99,13 @@ def agreed_for(network: Network, entry: PlannedGathering) -> PlannedGathering | 
     return before[-1] if before and before[-1].process_goals else None
 
 
+def next_gathering(network: Network, entry: PlannedGathering) -> PlannedGathering | None:
+    """The gathering after this entry in its series, a theme day between them passed over: where the
+    process goals agreed at this entry are shown, and whose theme, time and place it agreed."""
+    series = sorted(network.series, key=lambda g: g.as_written.first)
+    return next((g for g in series[series.index(entry) + 1 :] if g.kind == "gathering"), None)
+
+
 def network_of(programme: Programme, gathering_key: str) -> Network | None:
     """The network whose series holds this gathering folder."""
     return next((n for n in programme.networks if any(g.gathering == gathering_key for g in n.series)), None)

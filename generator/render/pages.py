@@ -9,7 +9,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.core.model import Deck, Gathering, Model, Session, Site, Worksheet
+from generator.core.model import Deck, Gathering, Model, Programme, Session, Site, Worksheet
 from generator.render.deck_plan import deck_timing, handout_pages
 from generator.render.formatting import long_date
 from generator.render.programme import entry_path, entry_view, network_view, programme_view, series_links
@@ -127,18 +127,22 @@ def summary_path(g: Gathering) -> str:
     return f"{g.key}/oppsummering.html"
 
 
-def results_pages(g: Gathering, earlier: tuple[Gathering, ...], site_crumb: tuple[str, str]) -> list[PagePlan]:
+def results_pages(
+    g: Gathering, earlier: tuple[Gathering, ...], site_crumb: tuple[str, str], programme: Programme | None = None
+) -> list[PagePlan]:
     from generator.render import results
+    from generator.render.agreed import agreed_at
 
     plans = []
     if g.worksheets:
         context = {"network": earlier, "results": results}
         plans.append(PagePlan(results_path(g), "facilitator/results.html", g.title, context, g))
     if g.summary is not None:
-        context = {"results": results, "facilitator": True}
+        agreed = agreed_at(programme, g, g.language)
+        context = {"results": results, "facilitator": True, "agreed": agreed}
         plans.append(PagePlan(facilitator_summary_path(g), "summary.html", g.title, context, g))
         if g.publish_results:
-            context = {"results": results, "facilitator": False}
+            context = {"results": results, "facilitator": False, "agreed": agreed}
             crumbs = (site_crumb, (g.title, gathering_path(g)))
             plans.append(PagePlan(summary_path(g), "summary.html", g.title, context, g, crumbs))
     return plans
@@ -210,7 +214,7 @@ def plan_pages(
             pages.extend(hit[2])
             continue
         plans = gathering_pages(g, site_crumb, site)
-        plans += results_pages(g, _earlier(g, site.gatherings), site_crumb)
+        plans += results_pages(g, _earlier(g, site.gatherings), site_crumb, site.programme)
         if memo is not None:
             memo[g.key] = (g, site_crumb, plans)
         pages.extend(plans)

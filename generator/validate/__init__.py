@@ -21,6 +21,7 @@ from generator.validate.markdown import TextCache, make_markdown
 from generator.validate.networks import site_programme
 from generator.validate.people import with_people
 from generator.validate.site import site_config
+from generator.validate.summary import agreed_once
 from generator.validate.worksheets import worksheet
 from generator.write.private import notice
 
@@ -59,6 +60,8 @@ def validate(
         memo.clear()
         memo.update(used)
     programme = site_programme(tree, gatherings, problems)
+    for g in gatherings:
+        agreed_once(g, programme, problems)
     site = Site(config, tuple(gatherings), models, tree.root, programme)
     check_links(site, problems, frozenset(checked))
     return site

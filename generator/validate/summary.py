@@ -5,8 +5,8 @@
       results:                     # worksheets (all their items) or {worksheet, items: [answer ids]}
         - risikoskjema
         - {worksheet: ros-matrise, items: [ros]}
-      process_goals: [Presentasjon i plenum]   # "Prosessmål til neste samling"
-      next: {theme: …, time: aug/sept 2013, place: …}
+      process_goals: [Presentasjon i plenum]   # "Prosessmål til neste samling"  } only for a gathering
+      next: {theme: …, time: aug/sept 2013, place: …}                          } in no programme
 
 Checked after the worksheets and the responses, since a pick names a worksheet and its item ids.
 """
@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.errors import Problems
-from generator.core.model import Gathering
+from generator.core.model import Gathering, Programme
 from generator.core.model.answers import NextGathering, Summary, SummaryPick
 from generator.domain.answers import items
+from generator.domain.programme import network_of
 from generator.load.yamlfile import YamlList, YamlMap
 from generator.validate import schema as s
 
@@ -56,7 +57,32 @@ def summary(raw: Any, line: int, g: Gathering, path: Path, problems: Problems) -
     if values["next"] is not None:
         v = s.check(values["next"], NEXT, path, problems, "summary's next", raw.line_of("next"))
         nxt = NextGathering(v["theme"], v["time"], v["place"]) if v else nxt
-    return Summary(tuple(picks), values["process_goals"], nxt, line)
+    goals_line = raw.line_of("process_goals") if "process_goals" in raw else 0
+    next_line = raw.line_of("next") if "next" in raw else 0
+    return Summary(tuple(picks), values["process_goals"], nxt, line, goals_line, next_line)
+
+
+def agreed_once(g: Gathering, programme: Programme | None, problems: Problems) -> None:
+    """A gathering in the programme has its process goals and next gathering in programme.yaml
+    only: written under `summary:` too, they are a problem at their line (render/agreed.py)."""
+    s = g.summary
+    if s is None or programme is None or network_of(programme, g.key) is None:
+        return
+    where = f"its entry in programme.yaml's series ('{g.key}')"
+    if s.goals_line:
+        problems.add(
+            g.source.path,
+            s.goals_line,
+            "the process goals of a gathering in the programme are written in programme.yaml",
+            f"move them to `process_goals:` of {where}",
+        )
+    if s.next_line:
+        problems.add(
+            g.source.path,
+            s.next_line,
+            "the next gathering of a gathering in the programme is its next entry in programme.yaml",
+            "write its theme, `when:` and place on the next entry of the series, and remove `next:` here",
+        )
 
 
 def _pick(entry: Any, line: int, g: Gathering, path: Path, problems: Problems) -> SummaryPick | None:

@@ -94,3 +94,7 @@ class Summary:
     process_goals: tuple[str, ...] = ()  # "Prosessmål til neste samling"
     next: NextGathering = NextGathering()
     line: int = 0  # of `summary:` in gathering.yaml
+    # Where `process_goals:` and `next:` are written (0: not written): a gathering in the programme
+    # has them in programme.yaml instead, and writing them here too is a problem at these lines.
+    goals_line: int = 0
+    next_line: int = 0
