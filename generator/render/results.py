@@ -7,16 +7,17 @@ only ever gets `publishable()` — counts, no names and no free text (see docs/w
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from generator.core.model import Gathering, Matrix, Scale, Worksheet
 from generator.core.model.answers import Header
 from generator.domain import results as r
+from generator.domain.risk_matrix import worded
 from generator.render.figures.change_chart import ChangeRow, change_chart
 from generator.render.figures.charts import Chart, distribution_chart, matrix_chart
+from generator.render.strings import Strings
 
-Words = Callable[..., str]
+Words = Strings  # the page's `t`: called for a text, read as a mapping (risk_matrix.worded)
 
 
 def number(value: float | None, lang: str) -> str:
@@ -138,7 +139,8 @@ def _glance(found: r.RatingResult, lang: str) -> GlanceRow:
 
 
 def _matrix(found: r.MatrixResult, sheet: Worksheet, t: Words, fid: str) -> MatrixView:
-    block = next(b for b in sheet.blocks if isinstance(b, Matrix) and b.id == found.item.block)
+    # As the sheet's page shows it: the theme's axis titles and a preset's labels where it has none.
+    block = worded(next(b for b in sheet.blocks if isinstance(b, Matrix) and b.id == found.item.block), t)
     chart = matrix_chart(
         found,
         fid=fid,
