@@ -21,8 +21,8 @@ from urllib.request import urlopen
 import pytest
 from tornado.websocket import websocket_connect
 
+from generator.commands.build import check
 from generator.core.errors import ContentError
-from generator.incremental.builder import check
 
 ROOT = Path(__file__).resolve().parents[1]
 GATHERING = "nettverk-omdomme-2013-03"

@@ -98,7 +98,9 @@ def html_to_pdf(files: dict[str, bytes], page_path: str) -> bytes:
         base_url=ROOT_URL + page_path,
         url_fetcher=_fetcher(weasyprint, files),
     )
-    return html.write_pdf(pdf_variant=PDF_VARIANT, finisher=scope_header_cells)
+    pdf = html.write_pdf(pdf_variant=PDF_VARIANT, finisher=scope_header_cells)
+    assert pdf is not None  # with no target, the PDF comes back as bytes
+    return pdf
 
 
 def scope_header_cells(document: Any, pdf: Any) -> None:

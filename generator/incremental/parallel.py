@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import marshal
 import multiprocessing
+import multiprocessing.connection
 import os
 import sys
 import threading
@@ -75,7 +76,7 @@ def _child(
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
-    send.send_bytes(marshal.dumps(work(items)))
+    send.send_bytes(marshal.dumps(work(items)))  # pyright: ignore[reportArgumentType]  # `encode` made it plain
     send.close()
 
 

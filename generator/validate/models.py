@@ -116,9 +116,9 @@ def _items(
             values = {k: f.default() if callable(f.default) else f.default for k, f in schema.items()}
             found.append(({**values, "name": item.strip()}, None, items.line_of(i)))
             continue
-        v = s.check(item, schema, path, problems, what, items.line_of(i))
-        if v is not None:
-            found.append((v, item, items.line_of(i)))
+        checked = s.check(item, schema, path, problems, what, items.line_of(i))
+        if checked is not None:
+            found.append((checked, item, items.line_of(i)))
     _count(len(items), field, parent.line_of(field), path, problems)
     return found
 

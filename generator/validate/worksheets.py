@@ -59,7 +59,7 @@ def worksheet(
                 "use a session's file name or page name",
             )
     blocks = []
-    raw_blocks = values["blocks"] or []
+    raw_blocks: YamlList = values["blocks"] or YamlList()
     for i, raw in enumerate(raw_blocks):
         line = raw_blocks.line_of(i)
         kind = raw.get("type") if isinstance(raw, YamlMap) else None

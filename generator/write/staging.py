@@ -156,7 +156,7 @@ class Staging:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._dirs.add(target.parent)
         h = self.old.get(path) if data is None else digest(data)
-        if data is None and h is None:
+        if h is None:  # only without data: a digest is never None
             raise FileNotFoundError(f"{self.out / path} went missing or changed during the build")
         self.digests[path] = h
         if self.old.get(path) == h and _reuse(self.out / path, target):

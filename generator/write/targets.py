@@ -1,0 +1,73 @@
+"""Where a build's files go: a staging folder swapped in whole, or the output changed in place.
+
+A complete build writes each file into a folder beside the output as it is made (a forked child
+too), and swaps it in at the end. The live preview, after its first build, keeps what it renders
+in memory and replaces only the files whose bytes changed (write_changed). Both take the files in
+the order a cold build lists them, so that the marker file is the same whichever made it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.core.rendered import Rendered
+from generator.write.staging import Staging, write_changed
+
+Attachment = tuple[str, Path, str | None]  # output path, source, its digest if known unchanged
+Files = Sequence[tuple[str, bytes]]
+
+
+class Staged:
+    def __init__(self, stage: Staging) -> None:
+        self.stage = stage
+        self.old = stage.old  # the output's manifest, files proven as written kept
+
+    def emit(self, result: Rendered, path: str, data: bytes) -> None:
+        result.written += self.stage.add(path, data)
+        result.digests[path] = self.stage.digests[path]
+
+    def take(self, part: Rendered) -> None:
+        self.stage.merge(part.digests)
+
+    def commit(
+        self, made: Rendered, pages: list[str], others: Files, attachments: list[Attachment], logo: Files
+    ) -> dict[str, int]:
+        """`pages`: every page and calendar, in plan order; then static files, attachments, the logo."""
+        stage = self.stage
+        written = made.written + sum(stage.add(p, None) for p in pages if p not in stage.digests)  # unchanged: linked
+        written += sum(stage.add(path, data) for path, data in others)
+        written += sum(stage.add_file(path, source, known) for path, source, known in attachments)
+        written += sum(stage.add(path, data) for path, data in logo)
+        order = pages + [p for p, _ in others] + [p for p, _, _ in attachments] + [p for p, _ in logo]
+        removed = stage.swap(order)
+        return {"written": written, "unchanged": len(order) - written, "removed": removed}
+
+    def abandon(self) -> None:
+        self.stage.abandon()
+
+
+class InPlace:
+    def __init__(self, out: Path, old: dict[str, str], build_id: str) -> None:
+        self.out, self.old, self.build_id = out, old, build_id
+
+    def emit(self, result: Rendered, path: str, data: bytes) -> None:
+        result.made[path] = data
+
+    def take(self, part: Rendered) -> None:
+        pass
+
+    def commit(
+        self, made: Rendered, pages: list[str], others: Files, attachments: list[Attachment], logo: Files
+    ) -> dict[str, int]:
+        outputs: list[tuple[str, bytes | None]] = [(p, made.made.get(p)) for p in pages] + list(others)
+        for path, source, known in attachments:  # an attachment is read only when it changed
+            outputs.append((path, None if known and self.old.get(path) == known else source.read_bytes()))
+        outputs += list(logo)
+        return write_changed(outputs, self.out, self.old, self.build_id)
+
+    def abandon(self) -> None:
+        pass
+
+
+Target = Staged | InPlace
