@@ -11,9 +11,10 @@ there is work to do, so that a repeat build with nothing changed is a matter of 
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,16 +72,23 @@ class Builder:
     build lets them go before rendering. A ContentError leaves the output folder untouched.
     """
 
-    def __init__(self, content: Path, output: Path, parallel_from: int = MIN_ITEMS, warm: bool = True) -> None:
+    def __init__(
+        self,
+        content: Path,
+        output: Path,
+        parallel_from: int = MIN_ITEMS,
+        warm: bool = True,
+        finish: Callable[[Site, Mapping[str, bytes]], list[tuple[str, bytes]]] | None = None,
+    ) -> None:
         self.content = content
         self.output = output
         self.live = warm
+        self.finish = finish  # files made from the rendered site, in the same build (the PDFs of `samling print`)
         self.parallel_from = parallel_from  # pages to render before a second process is worth its start
         self.cache: BuildCache | None = None  # what the next build may reuse, persisted beside the output
         self.memo: Memo | None = None  # what is reused in memory: validated gatherings, page plans, texts
         self.manifest: dict[str, str] | None = None  # of the output as this Builder last left it
         self.site: Site | None = None
-        self.last: Built | None = None  # what the last build made, for `samling print`
         self.tree: ContentTree | None = None
         self._theme: Theme | None = None  # kept while no theme file changes
         self._env: Environment | None = None  # its compiled Jinja environment
@@ -102,7 +110,7 @@ class Builder:
             if mode is Mode.COMPLETE:
                 fingerprint = input_fingerprint(self.content)
                 # A live Builder builds even so: it needs the model in memory for the saves to come.
-                done = None if self.live else self._unchanged(out, fingerprint)
+                done = None if self.live or self.finish else self._unchanged(out, fingerprint)
                 if done is not None:
                     return done
                 self._record_build_id(out)
@@ -133,13 +141,13 @@ class Builder:
             problems.raise_if_any()
             groups = {**todo.kept, **made.groups}  # gathering → its other files (calendars)
             pages = [plan.path for plan in plans] + [p for g in site.gatherings for p in groups[g.key]]
-            counts = target.commit(made, pages, extra.others, extra.attachments, extra.logo)  # write
+            finish = functools.partial(self.finish, site) if self.finish else None
+            counts = target.commit(made, pages, extra.others, extra.attachments, extra.logo, finish)  # write
         except BaseException:
             target.abandon()
             raise
         steps.remember(self, out, mode, fingerprint, site, plans, todo, keys, groups)  # for the next build
         self.site, self.tree, self._theme, self._env = site, tree, theme, env
-        self.last = Built(site, theme, env, made.made)
         return BuildResult(site, sum(1 for p in plans if p.path.endswith(".html")), counts)
 
     def _open(self, out: Path) -> None:
@@ -233,10 +241,3 @@ class Builder:
         return BuildResult(
             lambda: self.site or check(self.content), pages, {"written": 0, "unchanged": len(files), "removed": 0}
         )
-
-
-class Built:
-    """What the last build made, in memory: the model, its theme and the pages rendered in place."""
-
-    def __init__(self, site: Site, theme: Theme, env: Environment, made: dict[str, bytes]) -> None:
-        self.site, self.theme, self.env, self.made = site, theme, env, made

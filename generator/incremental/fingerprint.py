@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import stat
 import sys
 import sysconfig
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.core.digests import file_digest
 from generator.write.private import PrivateFolder, notice
 
 CODE = Path(__file__).resolve().parents[1]  # the generator package
@@ -36,29 +36,6 @@ def code_key() -> str:
     if purelib.is_dir():
         parts.extend(sorted(n for n in os.listdir(purelib) if n.endswith(".dist-info")))
     return hash_of(*parts)
-
-
-def file_digest(path: str | Path, chunk: int = 1 << 20) -> str:
-    """The digest of a file's bytes (write.digest of its content), read in chunks: memory stays flat."""
-    h = hashlib.blake2b(digest_size=16)
-    with open(path, "rb", buffering=0) as f:
-        while block := f.read(chunk):
-            h.update(block)
-    return h.hexdigest()
-
-
-def copy_hashed(source: Path, target: Path, chunk: int = 1 << 20) -> str:
-    """Copy a regular file in chunks, returning the digest of what was copied: memory stays flat."""
-    h = hashlib.blake2b(digest_size=16)
-    with open(source, "rb", buffering=0) as src:
-        if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
-            raise OSError(f"{source} is not a regular file")
-        with open(target, "xb", buffering=0) as dst:
-            while block := src.read(chunk):
-                h.update(block)
-                dst.write(block)
-    shutil.copystat(source, target)
-    return h.hexdigest()
 
 
 def folder_digest(folder: Path, content: bool = False) -> str:

@@ -8,7 +8,7 @@ the order a cold build lists them, so that the marker file is the same whichever
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from generator.core.rendered import Rendered
@@ -16,6 +16,26 @@ from generator.write.staging import Staging, write_changed
 
 Attachment = tuple[str, Path, str | None]  # output path, source, its digest if known unchanged
 Files = Sequence[tuple[str, bytes]]
+# Files made from the rendered site before it is put in place (the PDFs of `samling print`).
+Finish = Callable[[Mapping[str, bytes]], list[tuple[str, bytes]]]
+
+
+class _StagedFiles(Mapping[str, bytes]):
+    """The files written so far into a staging folder, read back on demand."""
+
+    def __init__(self, stage: Staging) -> None:
+        self.stage = stage
+
+    def __getitem__(self, path: str) -> bytes:
+        if path not in self.stage.digests:
+            raise KeyError(path)
+        return (self.stage.tmp / path).read_bytes()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.stage.digests)
+
+    def __len__(self) -> int:
+        return len(self.stage.digests)
 
 
 class Staged:
@@ -31,15 +51,25 @@ class Staged:
         self.stage.merge(part.digests)
 
     def commit(
-        self, made: Rendered, pages: list[str], others: Files, attachments: list[Attachment], logo: Files
+        self,
+        made: Rendered,
+        pages: list[str],
+        others: Files,
+        attachments: list[Attachment],
+        logo: Files,
+        finish: Finish | None = None,
     ) -> dict[str, int]:
-        """`pages`: every page and calendar, in plan order; then static files, attachments, the logo."""
+        """`pages`: every page and calendar, in plan order; then static files, attachments, the logo,
+        and what `finish` makes from all of them."""
         stage = self.stage
         written = made.written + sum(stage.add(p, None) for p in pages if p not in stage.digests)  # unchanged: linked
         written += sum(stage.add(path, data) for path, data in others)
         written += sum(stage.add_file(path, source, known) for path, source, known in attachments)
         written += sum(stage.add(path, data) for path, data in logo)
         order = pages + [p for p, _ in others] + [p for p, _, _ in attachments] + [p for p, _ in logo]
+        for path, data in finish(_StagedFiles(stage)) if finish else ():
+            written += stage.add(path, data)
+            order.append(path)
         removed = stage.swap(order)
         return {"written": written, "unchanged": len(order) - written, "removed": removed}
 
@@ -58,8 +88,15 @@ class InPlace:
         pass
 
     def commit(
-        self, made: Rendered, pages: list[str], others: Files, attachments: list[Attachment], logo: Files
+        self,
+        made: Rendered,
+        pages: list[str],
+        others: Files,
+        attachments: list[Attachment],
+        logo: Files,
+        finish: Finish | None = None,
     ) -> dict[str, int]:
+        assert finish is None, "files made from the whole site are made by a complete build"
         outputs: list[tuple[str, bytes | None]] = [(p, made.made.get(p)) for p in pages] + list(others)
         for path, source, known in attachments:  # an attachment is read only when it changed
             outputs.append((path, None if known and self.old.get(path) == known else source.read_bytes()))

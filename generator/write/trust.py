@@ -15,7 +15,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.incremental.fingerprint import file_digest
+from generator.core.digests import file_digest
 from generator.write.staging import MARKER, OutputRefused, Staging, check_paths, digest, read_manifest, read_marker
 
 
