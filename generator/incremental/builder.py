@@ -142,7 +142,7 @@ class Builder:
             groups = {**todo.kept, **made.groups}  # gathering → its other files (calendars)
             pages = [plan.path for plan in plans] + [p for g in site.gatherings for p in groups[g.key]]
             finish = functools.partial(self.finish, site) if self.finish else None
-            counts = target.commit(made, pages, extra.others, extra.attachments, extra.logo, finish)  # write
+            counts = target.commit(made, pages, extra, finish)  # write: the new site put in place
         except BaseException:
             target.abandon()
             raise

@@ -1,11 +1,11 @@
 """Work split across two processes: the caller's and one forked child.
 
 Forking (not spawning), and only from the main thread, means the child starts with everything
-already in memory — the site model, compiled templates — so only the results travel back through a pipe, as plain values (marshal of
-what `encode` makes of them: strings, bytes, numbers, lists, dicts — nothing that names a class or
-runs code when read). Where fork does not
-exist (Windows) or the work is small, everything runs in the calling process. A child that fails
-costs only time: its half is then done here.
+already in memory — the site model, compiled templates — so only the results travel back through a
+pipe, as plain values (marshal of what `encode` makes of them: strings, bytes, numbers, lists,
+dicts — nothing that names a class or runs code when read). Where fork does not exist (Windows) or
+the work is small, everything runs in the calling process. A child that fails costs only time: its
+half is then done here.
 """
 
 from __future__ import annotations

@@ -3,7 +3,6 @@ the files beside the pages, and remembering what was made for the next build."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,7 @@ from generator.incremental.outdated import Outdated, PageKeys, outdated
 from generator.incremental.parallel import in_two
 from generator.load import ContentTree
 from generator.write.staging import MARKER, Staging, digest, read_manifest
-from generator.write.targets import Attachment, InPlace, Staged, Target
+from generator.write.targets import Extra, InPlace, Staged, Target
 from generator.write.trust import file_stats, kept_files
 
 if TYPE_CHECKING:
@@ -79,15 +78,6 @@ def target(b: Builder, out: Path, mode: Mode) -> Target:
 
 def page_keys(tree: ContentTree, theme: Theme, code: str) -> PageKeys:
     return PageKeys.of(tree, theme.folders, code)
-
-
-@dataclass
-class Extra:
-    """The files beside the pages: static files, attachments (copied by streaming), the logo (last)."""
-
-    others: list[tuple[str, bytes]]
-    attachments: list[Attachment]
-    logo: list[tuple[str, bytes]]
 
 
 def extra_files(b: Builder, site: Site, theme: Theme, cache: BuildCache, problems: Problems) -> Extra:

@@ -13,7 +13,7 @@ from generator.domain import answers
 from generator.load.documents import Document
 from generator.load.yamlfile import YamlList, YamlMap
 from generator.validate import schema as s
-from generator.validate.decks import folder_of
+from generator.validate.decks import folder_of, unknown_sessions
 from generator.validate.markdown import render_markdown
 from generator.validate.worksheet_blocks import BLOCKS, Context, finish_stage_check
 
@@ -50,14 +50,7 @@ def worksheet(
                 f"unknown header field '{name}'",
                 f"use some of: {', '.join(HEADER_FIELDS)}",
             )
-    for name in values["sessions"]:
-        if name not in session_keys:
-            problems.add(
-                path,
-                doc.data.line_of("sessions"),
-                f"session '{name}' does not exist in this gathering",
-                "use a session's file name or page name",
-            )
+    unknown_sessions(values["sessions"], doc, session_keys, problems)
     blocks = []
     raw_blocks: YamlList = values["blocks"] or YamlList()
     for i, raw in enumerate(raw_blocks):

@@ -8,15 +8,26 @@ the order a cold build lists them, so that the marker file is the same whichever
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.rendered import Rendered
 from generator.write.staging import Staging, write_changed
 
 Attachment = tuple[str, Path, str | None]  # output path, source, its digest if known unchanged
-Files = Sequence[tuple[str, bytes]]
 # Files made from the rendered site before it is put in place (the PDFs of `samling print`).
+
+
+@dataclass
+class Extra:
+    """The files beside the pages: static files, attachments (copied by streaming), the logo (last)."""
+
+    others: list[tuple[str, bytes]]
+    attachments: list[Attachment]
+    logo: list[tuple[str, bytes]]
+
+
 Finish = Callable[[Mapping[str, bytes]], list[tuple[str, bytes]]]
 
 
@@ -50,18 +61,10 @@ class Staged:
     def take(self, part: Rendered) -> None:
         self.stage.merge(part.digests)
 
-    def commit(
-        self,
-        made: Rendered,
-        pages: list[str],
-        others: Files,
-        attachments: list[Attachment],
-        logo: Files,
-        finish: Finish | None = None,
-    ) -> dict[str, int]:
+    def commit(self, made: Rendered, pages: list[str], extra: Extra, finish: Finish | None = None) -> dict[str, int]:
         """`pages`: every page and calendar, in plan order; then static files, attachments, the logo,
         and what `finish` makes from all of them."""
-        stage = self.stage
+        stage, others, attachments, logo = self.stage, extra.others, extra.attachments, extra.logo
         written = made.written + sum(stage.add(p, None) for p in pages if p not in stage.digests)  # unchanged: linked
         written += sum(stage.add(path, data) for path, data in others)
         written += sum(stage.add_file(path, source, known) for path, source, known in attachments)
@@ -87,20 +90,12 @@ class InPlace:
     def take(self, part: Rendered) -> None:
         pass
 
-    def commit(
-        self,
-        made: Rendered,
-        pages: list[str],
-        others: Files,
-        attachments: list[Attachment],
-        logo: Files,
-        finish: Finish | None = None,
-    ) -> dict[str, int]:
+    def commit(self, made: Rendered, pages: list[str], extra: Extra, finish: Finish | None = None) -> dict[str, int]:
         assert finish is None, "files made from the whole site are made by a complete build"
-        outputs: list[tuple[str, bytes | None]] = [(p, made.made.get(p)) for p in pages] + list(others)
-        for path, source, known in attachments:  # an attachment is read only when it changed
+        outputs: list[tuple[str, bytes | None]] = [(p, made.made.get(p)) for p in pages] + list(extra.others)
+        for path, source, known in extra.attachments:  # an attachment is read only when it changed
             outputs.append((path, None if known and self.old.get(path) == known else source.read_bytes()))
-        outputs += list(logo)
+        outputs += list(extra.logo)
         return write_changed(outputs, self.out, self.old, self.build_id)
 
     def abandon(self) -> None:
