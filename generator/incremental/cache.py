@@ -24,10 +24,11 @@ from typing import Any
 
 from generator.core.errors import Problems
 from generator.core.model import Embed, Text
+from generator.incremental.documents import DocumentCache
 from generator.incremental.fingerprint import code_key
 from generator.incremental.texts import TextCache, remembering
 from generator.load import load_gathering
-from generator.load.documents import DocumentCache, read_yaml
+from generator.load.documents import read_yaml
 from generator.load.yamlfile import MAX_DEPTH, YamlList, YamlMap
 from generator.validate.markdown import render_markdown
 from generator.write.private import PrivateFolder, notice

@@ -35,17 +35,14 @@ def read(b: Builder, mode: Mode, changed: set[Path], problems: Problems) -> tupl
 
     assert b.cache is not None
     docs = b.cache.docs
+    for path in changed:
+        docs.forget(path)
     tree = refresh(b.tree, changed, problems, docs) if mode is Mode.IN_PLACE and b.tree else None
     if tree is not None:
         return tree, True
     if mode is Mode.COMPLETE:
         docs.known = {}
         prewarm(b)
-    for path in changed:
-        docs.known.pop(path, None)
-        if path.is_dir() or not path.exists():  # a folder: forget what was under it too
-            for known in [k for k in docs.known if k.is_relative_to(path)]:
-                del docs.known[known]
     return load(b.content, problems, docs), False
 
 
