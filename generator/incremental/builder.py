@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 
 from generator.core.errors import Problems
 from generator.core.rendered import BuildResult, Rendered
-from generator.incremental.fingerprint import State, input_fingerprint, read_state, write_state
+from generator.incremental.fingerprint import input_fingerprint
 from generator.incremental.parallel import MIN_ITEMS, in_two
 from generator.write.lock import output_lock
 from generator.write.private import PrivateFolder
+from generator.write.record import State, read_state, write_state
 from generator.write.staging import MARKER, check_output_folder, digest, recover
 from generator.write.trust import file_stats, prove_output
 

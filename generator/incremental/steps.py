@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.core.errors import Problems
-from generator.incremental.fingerprint import State, input_fingerprint, write_state
+from generator.incremental.fingerprint import input_fingerprint
 from generator.incremental.outdated import Outdated, PageKeys, outdated
 from generator.incremental.parallel import in_two
 from generator.load import ContentTree
+from generator.write.record import State, write_state
 from generator.write.staging import MARKER, Staging, digest, read_manifest
 from generator.write.targets import Extra, InPlace, Staged, Target
 from generator.write.trust import file_stats, kept_files
