@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.errors import Problems
-from generator.load.yamlfile import YamlProblem, parse_yaml
+from generator.load.yamlfile import YamlMap, YamlProblem, parse_yaml
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
@@ -18,10 +18,14 @@ class Document:
     """One file as read: its YAML data (front matter or whole file) and Markdown body."""
 
     path: Path
-    data: Any
+    data: object  # raw YAML: a YamlMap, YamlList, scalar or None, checked by validate/schema.py
     body: str = ""
     body_line: int = 1  # the line the body starts on, for messages from Markdown
     digest: str = ""
+
+    def line_of(self, key: str) -> int:
+        """The line of a top-level key (of the front matter or the whole file)."""
+        return self.data.line_of(key) if isinstance(self.data, YamlMap) else 1
 
 
 class Reader:

@@ -40,7 +40,7 @@ def unknown_sessions(names: list[str], doc: Document, session_keys: frozenset[st
         if name not in session_keys:
             problems.add(
                 doc.path,
-                doc.data.line_of("sessions"),
+                doc.line_of("sessions"),
                 f"session '{name}' does not exist in this gathering",
                 "use a session's file name or page name",
             )

@@ -136,7 +136,7 @@ def gathering(
             "list each date once, earliest first",
         )
     _unique_pages(days, problems)
-    description = render_markdown(md, values["description"], doc.data.line_of("description") + 1, key)
+    description = render_markdown(md, values["description"], doc.line_of("description") + 1, key)
     return Gathering(
         key=key,
         title=values["title"],

@@ -77,14 +77,14 @@ LIMITS = {
 MAX_STAGES = 30  # across all phases of a staircase
 
 
-def parse_model(key: str, data: YamlMap, path: Path, md: MarkdownIt, problems: Problems) -> Model | None:
+def parse_model(key: str, data: object, path: Path, md: MarkdownIt, problems: Problems) -> Model | None:
     """Validate one model file; report every problem and return None if any is fatal."""
     raw_kind = data.get("kind") if isinstance(data, YamlMap) else None
     kind = raw_kind if isinstance(raw_kind, str) and raw_kind in KIND_FIELDS else None
     schema = {**COMMON, **(KIND_FIELDS[kind] if kind else ALL_FIELDS)}
     before = len(problems)
     v = s.check(data, schema, path, problems, "the model")
-    if v is None or kind is None:
+    if v is None or kind is None or not isinstance(data, YamlMap):  # a known kind is only read from a mapping
         return None
     # Nested lists are read even when the top level had problems: one pass reports all.
     figure = _READERS[kind](data, v, path, problems)

@@ -46,7 +46,7 @@ def worksheet(
         if name not in HEADER_FIELDS:
             problems.add(
                 path,
-                doc.data.line_of("header"),
+                doc.line_of("header"),
                 f"unknown header field '{name}'",
                 f"use some of: {', '.join(HEADER_FIELDS)}",
             )
@@ -66,7 +66,7 @@ def worksheet(
         if block is not None:
             blocks.append(block)
     blocks = _with_answer_ids(blocks, raw_blocks, cx)
-    intro = render_markdown(md, values["intro"], doc.data.line_of("intro") + 1, folder_of(path))
+    intro = render_markdown(md, values["intro"], doc.line_of("intro") + 1, folder_of(path))
     return Worksheet(
         key=path.stem,
         title=values["title"],
