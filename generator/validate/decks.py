@@ -3,7 +3,8 @@ a `---` inside `::: notes`, another container, a list or a code block is theirs,
 
 A slide may start with setting lines, HTML comments of the form `<!-- KEY: VALUE -->`:
 `layout` (how the slide is laid out) and `session` (which programme item the slide
-belongs to, for the presenter view's timing; it carries on to the slides after it).
+belongs to, for the presenter view's timing; it carries on to the slides after it) and
+`timer` (a countdown for group work on this slide, see generator/validate/timer.py).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from generator.load.documents import Document
 from generator.validate import schema as s
 from generator.validate.containers import MARKS, MAX_MARKS, outline
 from generator.validate.markdown import MAX_LINES, make_markdown, render_markdown
+from generator.validate.timer import slide_timer
 
 LAYOUTS = ("default", "title", "section", "two-columns", "image")
-SETTINGS = ("layout", "session")
+SETTINGS = ("layout", "session", "timer")
 DECK = {
     "title": s.Field(s.non_empty_text, required=True, doc="the deck's title"),
     "date": s.Field(s.date, doc="shown in every slide's footer, YYYY-MM-DD"),
@@ -137,6 +139,7 @@ def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: 
                 rendered.links,
                 session=session,
                 source=Source(path, line),
+                timer_seconds=slide_timer(settings, path, problems),
             )
         )
     if not slides:
@@ -171,6 +174,8 @@ def _checked_settings(
             problems.add(path, line, f"unknown slide layout '{value}'", f"use one of: {', '.join(LAYOUTS)}")
         elif key == "layout":
             layout = value
+        elif key == "timer":
+            continue  # read by slide_timer
         elif value not in session_keys:
             problems.add(
                 path,
