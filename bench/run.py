@@ -106,7 +106,7 @@ def live(content: Path, work: Path, edits: int) -> list[float]:
     script = (
         "import json, sys, time\n"
         "from pathlib import Path\n"
-        "from generator.build import Builder\n"
+        "from generator.incremental.builder import Builder\n"
         "from bench.run import touch_session\n"
         "content, out, edits = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])\n"
         "builder = Builder(content, out)\n"

@@ -25,7 +25,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_samling  # noqa: E402
-from generator.build import Builder  # noqa: E402
+from generator.incremental.builder import Builder  # noqa: E402
 from generator.render.search import gathering_part, index_files, search_records, site_index  # noqa: E402
 
 QUERIES = (

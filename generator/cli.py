@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator.errors import ContentError, visible
-from generator.write import OutputRefused
+from generator.core.errors import ContentError, visible
+from generator.write.staging import OutputRefused
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
@@ -90,11 +90,11 @@ def _main(argv: list[str] | None) -> int:
         if args.command == "build":
             return _build(args.content, args.output)
         if args.command == "serve":
-            from generator.serve import serve
+            from generator.serve.loop import serve
 
             return serve(args.content, args.output, args.host, args.port, args.allow_remote)
         if args.command == "check":
-            from generator.build import check
+            from generator.commands.build import check
 
             site = check(args.content)
             sessions = sum(len(g.sessions()) for g in site.gatherings)
@@ -103,7 +103,7 @@ def _main(argv: list[str] | None) -> int:
         if args.command == "print":
             return _print(args.content, args.output)
         if args.command == "new":
-            from generator.scaffold import new_gathering
+            from generator.commands.new import new_gathering
 
             folder = new_gathering(args.content, args.name)
             print(f"created {folder} — edit its gathering.yaml, then run `samling build`")
@@ -152,7 +152,7 @@ def _content_output(p: argparse.ArgumentParser) -> None:
 
 
 def _build(content: Path, output: Path) -> int:
-    from generator.build import build
+    from generator.commands.build import build
 
     started = time.perf_counter()
     result = build(content, output)
@@ -166,7 +166,7 @@ def _build(content: Path, output: Path) -> int:
 
 
 def _print(content: Path, output: Path) -> int:
-    from generator.print import PrintUnavailable, print_worksheets
+    from generator.commands.print import PrintUnavailable, print_worksheets
 
     started = time.perf_counter()
     try:

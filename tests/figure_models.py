@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import Problems
-from generator.figures.parse import LIMITS
+from generator.core.errors import Problems
+from generator.core.model import Model
 from generator.load.yamlfile import parse_yaml
-from generator.markdown import make_markdown
-from generator.model import Model
+from generator.validate.markdown import make_markdown
+from generator.validate.models import LIMITS
 
 # Long, unbreakable and accented words, so wrapping is really tested.
 STATEMENTS = (
@@ -85,7 +85,7 @@ def parse(text: str, key: str = "m") -> tuple[Model | None, Problems]:
 
 
 def parse_model_text(text: str, key: str, path: Path, problems: Problems) -> Model | None:
-    from generator.figures import parse_model
+    from generator.validate.models import parse_model
 
     return parse_model(key, parse_yaml(text), path, make_markdown(), problems)
 

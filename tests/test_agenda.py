@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.errors import ContentError
-from generator.model import Day, Deck, Facilitator, Gathering, Session, Slide, Worksheet
+from generator.commands.build import build
+from generator.core.errors import ContentError
+from generator.core.model import Day, Deck, Facilitator, Gathering, Session, Slide, Worksheet
 from generator.render import agenda, formatting
 from generator.render.pages import plan_pages
 
@@ -134,7 +134,7 @@ def test_who_does_what_lists_sessions_and_sub_items_per_facilitator() -> None:
 
 
 def test_notes_are_found_on_sessions_and_sub_items() -> None:
-    from generator.model import Text
+    from generator.core.model import Text
 
     assert agenda.has_notes(session("x", "X", notes=Text(html="<p>n</p>")))
     assert agenda.has_notes(session("x", "X", items=(session("y", "Y", notes=Text(html="<p>n</p>")),)))
@@ -142,7 +142,7 @@ def test_notes_are_found_on_sessions_and_sub_items() -> None:
 
 
 def test_the_facilitator_pages_and_calendars_are_planned_per_day() -> None:
-    from generator.model import Site, SiteConfig
+    from generator.core.model import Site, SiteConfig
     from generator.render.pages import calendar_path, facilitator_path, run_sheet_path
 
     g = small_gathering()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from textwrap import dedent
 
-from generator.build import check
-from generator.errors import Problems
+from generator.commands.build import check
+from generator.core.errors import Problems
+from generator.core.model import Scale, Worksheet
 from generator.load.documents import Document
 from generator.load.yamlfile import parse_yaml
-from generator.markdown import make_markdown
-from generator.model import Scale, Worksheet
+from generator.validate.markdown import make_markdown
 from generator.validate.worksheets import worksheet
 
 ROOT = Path(__file__).resolve().parents[1]

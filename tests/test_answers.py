@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import check
+from generator.commands.build import check
+from generator.core.errors import Problems
+from generator.core.model import Gathering, Worksheet
 from generator.domain import answers as a
-from generator.errors import Problems
-from generator.model import Gathering, Worksheet
 from generator.validate.answers import read_responses
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,7 +78,7 @@ def test_the_fingerprint_changes_with_an_item_or_a_range_but_not_with_wording_un
 
 
 def test_two_items_of_the_same_words_get_their_own_ids() -> None:
-    from generator.model import Question
+    from generator.core.model import Question
 
     done = a.assign_ids([Question("k-1", "Hva nå?"), Question("k-2", "Hva nå?"), Question("k-3", "x", id="hva-na-2")])
     assert [b.id for b in done] == ["hva-na", "hva-na-3", "hva-na-2"]

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.figures import metrics
-from generator.markdown import (
+from generator.render.figures import metrics
+from generator.validate.markdown import (
     MAX_LINES,
     MAX_MARKS,
     MAX_TABLE_CELLS,

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from generator.domain.answers import Item
 from generator.domain.results import Distribution, MatrixResult, PlacedRisk, RiskSpread
-from generator.figures.charts import distribution_chart, group_letters, matrix_chart
+from generator.render.figures.charts import distribution_chart, group_letters, matrix_chart
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.errors import ContentError
+from generator.commands.build import build
+from generator.core.errors import ContentError
 
 GATHERING = "nettverk-omdomme-2013-03"
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from figure_models import COUNTS, KINDS, make
 
-from generator.figures import WORDS, figure_html, layout_figure, stage_check_html
-from generator.figures.geometry import Layout
+from generator.render.figures import WORDS, figure_html, layout_figure, stage_check_html
+from generator.render.figures.geometry import Layout
 
 pytestmark = pytest.mark.browser
 TOLERANCE = 0.5  # user units: rounding of coordinates and antialiasing

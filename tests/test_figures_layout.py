@@ -11,19 +11,13 @@ from pathlib import Path
 import pytest
 from figure_models import COUNTS, KINDS, make, model_yaml, name, parse, quote
 
-from generator.errors import Problems
-from generator.figures import (
-    WORDS,
-    entries,
-    figure_html,
-    layout_figure,
-    parse_model,
-    stage_check_html,
-)
-from generator.figures.geometry import WHITE, Layout, contrast
-from generator.figures.kinds import stages_of
+from generator.core.errors import Problems
+from generator.core.model.figures import entries, stages_of
 from generator.load.yamlfile import parse_yaml
-from generator.markdown import make_markdown
+from generator.render.figures import WORDS, figure_html, layout_figure, stage_check_html
+from generator.render.figures.geometry import WHITE, Layout, contrast
+from generator.validate.markdown import make_markdown
+from generator.validate.models import parse_model
 
 SVG = "{http://www.w3.org/2000/svg}"
 MODELS = Path(__file__).resolve().parents[1] / "content" / "models"

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import write_samling
-from generator import markdown
-from generator.build import Builder, build
-from generator.errors import ContentError
-from generator.write import MARKER
+from generator.commands.build import build
+from generator.core.errors import ContentError
+from generator.incremental.builder import Builder
+from generator.validate import markdown
+from generator.write.staging import MARKER
 
 
 def tree(out: Path) -> dict[str, bytes]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.commands.build import build
 
 GATHERING = "nettverk-omdomme-2013-03"
 SCRIPT = "<script>alert('x')</script>"
@@ -66,7 +66,7 @@ def test_the_calendar_holds_the_hostile_title_as_plain_text(hostile_site: Path) 
 def test_the_printed_worksheet_shows_the_hostile_title_as_text(hostile_site: Path, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    from generator.print import print_worksheets
+    from generator.commands.print import print_worksheets
 
     result = print_worksheets(hostile_site.parent / "content", tmp_path / "out")
     pdf = tmp_path / "out" / "print" / GATHERING / "risikoskjema.pdf"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import MARKER, digest
+from generator.write.staging import MARKER, digest
 
 BODY = "## Om økta\n\nTekst med æøå og en [lenke](https://example.org).\n\n- punkt én\n- punkt to\n\n" * 6
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.errors import ContentError, Problems
+from generator.commands.build import build
+from generator.core.errors import ContentError, Problems
+from generator.core.model import LANGUAGES
 from generator.load.documents import read_yaml
-from generator.model import LANGUAGES
 from generator.render import formatting
 from generator.render.theme import DEFAULT_THEME, load_theme
 

@@ -1,6 +1,6 @@
 """Markdown: notes apart, embeds as placeholders, safe by default."""
 
-from generator.markdown import make_markdown, render_markdown
+from generator.validate.markdown import make_markdown, render_markdown
 
 
 def test_notes_are_kept_apart_from_the_body() -> None:

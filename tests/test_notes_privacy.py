@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.errors import Problems
+from generator.core.errors import Problems
 from generator.load.documents import read_markdown
-from generator.markdown import make_markdown, render_markdown
 from generator.validate.decks import deck, split_slides
+from generator.validate.markdown import make_markdown, render_markdown
 
 SITE = "title: Prøve\nlanguage: nb\n"
 GATHERING = """title: Samling

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.slugs import name_problem
+from generator.core.slugs import name_problem
 
 GATHERING = "nettverk-omdomme-2013-03"
 

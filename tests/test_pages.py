@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Day, Deck, Gathering, Session, Site, SiteConfig, Slide, Source
+from generator.core.model import Day, Deck, Gathering, Session, Site, SiteConfig, Slide, Source
 from generator.render.pages import decks_for, plan_pages, relative
 
 

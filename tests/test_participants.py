@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.errors import Problems
 from generator.domain.people import Participant, column_field, find_duplicates, organisation_key
-from generator.errors import Problems
 from generator.load.participants import read_participants
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.errors import Problems
 from generator.domain.period import Period, PeriodError, parse_period
 from generator.domain.programme import (
     Network,
@@ -23,7 +24,6 @@ from generator.domain.programme import (
     total_members,
     with_dates,
 )
-from generator.errors import Problems
 from generator.load.yamlfile import parse_yaml
 from generator.validate.programme import GatheringRef, check_gatherings, programme_from
 
@@ -382,10 +382,10 @@ def strings(lang: str) -> dict[str, str]:
     ],
 )
 def test_the_series_draws_as_a_timeline_with_planned_ones_said_in_words(lang, labels, planned) -> None:
-    from generator.figures import figure_html
-    from generator.figures.kinds import Timeline
-    from generator.figures.series import series_timeline
-    from generator.model import Model
+    from generator.core.model import Model
+    from generator.core.model.figures import Timeline
+    from generator.render.figures import figure_html
+    from generator.render.figures.series import series_timeline
 
     programme = with_dates(example(), {SEED: (dt.date(2013, 3, 11), dt.date(2013, 3, 12), "Europe/Oslo")})
     data = series_timeline(programme.network("omdomme-1"), lang, strings(lang))
@@ -402,7 +402,7 @@ def test_the_series_draws_as_a_timeline_with_planned_ones_said_in_words(lang, la
 
 
 def test_a_network_without_a_series_has_no_timeline() -> None:
-    from generator.figures.series import series_timeline
+    from generator.render.figures.series import series_timeline
 
     assert series_timeline(example().network("omdomme-2"), "nb", strings("nb")) is None
 

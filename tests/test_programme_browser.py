@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from generator.core.errors import Problems
 from generator.domain.period import Period
 from generator.domain.programme import Network, PlannedGathering, Programme, entry_label, ordered, with_dates
-from generator.errors import Problems
 from generator.load.yamlfile import parse_yaml
 from generator.render.periods import iso_bounds, period_text
 from generator.validate.programme import programme_from

@@ -1,4 +1,4 @@
-"""Programme times: every rule of generator/schedule.py, the seed's two days, and the edges."""
+"""Programme times: every rule of generator/domain/schedule.py, the seed's two days, and the edges."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import schema
-from generator.build import check
-from generator.model import Source
-from generator.schedule import Gap, Plan, Slot, TimeProblem, schedule
+from generator.commands.build import check
+from generator.core.model import Source
+from generator.domain.schedule import Gap, Plan, Slot, TimeProblem, schedule
+from generator.validate import schema
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import schema as s
-from generator.errors import Problems
+from generator.core.errors import Problems
 from generator.load.yamlfile import parse_yaml
+from generator.validate import schema as s
 
 
 @pytest.mark.parametrize(

@@ -21,8 +21,8 @@ from urllib.request import urlopen
 import pytest
 from tornado.websocket import websocket_connect
 
-from generator.build import check
-from generator.errors import ContentError
+from generator.commands.build import check
+from generator.core.errors import ContentError
 
 ROOT = Path(__file__).resolve().parents[1]
 GATHERING = "nettverk-omdomme-2013-03"
@@ -172,6 +172,15 @@ def test_a_saved_session_is_rebuilt_and_the_browser_told_to_reload(server: Serve
     assert not list((server.output / "nettverk-omdomme-2013-03").glob("*.tmp*"))
 
 
+def test_quick_successive_saves_all_reach_the_site(server: Served, site: Path) -> None:
+    # Saves closer together than a build: the system's watcher hears each, the last one wins.
+    session = site / GATHERING / "sessions" / "program.md"
+    for n in range(5):
+        edit(session, "title: Program" + ("\n" if n == 0 else f" {n - 1}\n"), f"title: Program {n}\n")
+    page = server.poll_page(PAGE, lambda page: "Program 4" in page)
+    assert "Program 4" in page and OVERLAY not in page
+
+
 def test_broken_yaml_shows_on_every_page_over_the_last_good_site_until_fixed(server: Served, site: Path) -> None:
     gathering = site / GATHERING / "gathering.yaml"
     good = gathering.read_text("utf-8")
@@ -291,7 +300,7 @@ def test_a_non_loopback_host_needs_allow_remote(site: Path, tmp_path: Path) -> N
 
 
 def test_problem_text_is_escaped_in_the_overlay() -> None:
-    from generator.serve_overlay import inject
+    from generator.serve.overlay import inject
 
     page = b"<html><body><p>side</p></body></html>"
     shown = inject(page, ["content/x.yaml:3: '<script>alert(1)</script>' is not a facilitator \u2014 add it"]).decode()
@@ -301,7 +310,7 @@ def test_problem_text_is_escaped_in_the_overlay() -> None:
 
 
 def test_loopback_is_told_apart_from_other_addresses() -> None:
-    from generator.serve import is_loopback
+    from generator.serve.loop import is_loopback
 
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
     assert not is_loopback("0.0.0.0") and not is_loopback("") and not is_loopback("192.0.2.1")

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check
-from generator.errors import ContentError, Problems
+from generator.commands.build import check
+from generator.core.errors import ContentError, Problems
+from generator.core.model import Deck, Gathering, Session, Slide
 from generator.load.documents import read_markdown
-from generator.markdown import make_markdown
-from generator.model import Deck, Gathering, Session, Slide
 from generator.render.deck_plan import deck_timing, handout_pages
 from generator.validate.decks import deck, demote_headings, slide_settings, split_slides
+from generator.validate.markdown import make_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "content" / "nettverk-omdomme-2013-03" / "decks" / "samling-mars-2013.md"
@@ -139,7 +139,7 @@ def _session(key: str, start: int, minutes: int, decks: tuple[str, ...] = ()) ->
 
 
 def test_timing_sums_the_decks_sessions_and_maps_slides_to_them() -> None:
-    from generator.model import Day
+    from generator.core.model import Day
 
     a, b, c = _session("a", 540, 10, decks=("d",)), _session("b", 550, 25), _session("c", 575, 30)
     slides = (Slide(1, "", session="b"), Slide(2, ""), Slide(3, "", session="x"))

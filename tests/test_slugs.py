@@ -1,4 +1,4 @@
-from generator.slugs import is_slug, slugify
+from generator.core.slugs import is_slug, slugify
 
 
 def test_norwegian_letters() -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.errors import ContentError
-from generator.safe_svg import clean_svg
+from generator.commands.build import build
+from generator.core.errors import ContentError
+from generator.validate.safe_svg import clean_svg
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "docs" / "examples" / "kommune-theme"

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.errors import Problems
+from generator.commands.build import build
+from generator.core.errors import Problems
+from generator.core.model import Day, Deck, Gathering, Session, Slide
 from generator.load.documents import read_markdown
-from generator.markdown import make_markdown
-from generator.model import Day, Deck, Gathering, Session, Slide
 from generator.render.deck_plan import deck_timing
 from generator.validate.decks import deck
+from generator.validate.markdown import make_markdown
 from generator.validate.timer import DurationError, parse_duration
 
 DECK = "nettverk-omdomme-2013-03/decks/samling-mars-2013"

@@ -26,7 +26,7 @@ TIMER = ".deck-slide.is-current .deck-timer"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example site with a 5-minute timer on the group-work slide."""
-    from generator.build import build
+    from generator.commands.build import build
 
     root = tmp_path_factory.mktemp("timer")
     content = root / "content"

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.errors import Problem
+from generator.core.errors import Problem
 
 GATHERING = "nettverk-omdomme-2013-03"
 SECRET = "root:x:0:0:TOPSECRET:/root:/bin/bash"
@@ -124,7 +124,7 @@ EVIL_SVG = """<?xml version="1.0"?>
 
 
 def test_the_svg_cleaner_keeps_the_drawing_and_drops_everything_active() -> None:
-    from generator.safe_svg import clean_svg
+    from generator.validate.safe_svg import clean_svg
 
     clean = clean_svg(EVIL_SVG.encode()).decode()
     for active in (
@@ -156,7 +156,7 @@ def test_the_svg_cleaner_keeps_the_drawing_and_drops_everything_active() -> None
     ],
 )
 def test_the_svg_cleaner_refuses_what_it_cannot_parse_safely(svg: str) -> None:
-    from generator.safe_svg import Unsafe, clean_svg
+    from generator.validate.safe_svg import Unsafe, clean_svg
 
     with pytest.raises(Unsafe):
         clean_svg(svg.encode())

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Builder, build
-from generator.write import MARKER, OutputRefused, digest
+from generator.commands.build import build
+from generator.incremental.builder import Builder
+from generator.write.staging import MARKER, OutputRefused, digest
 
 GATHERING = "nettverk-omdomme-2013-03"
 
@@ -125,7 +126,7 @@ def test_a_cache_of_the_wrong_shape_is_ignored_with_one_line(
 
 
 def test_the_cache_round_trips_parsed_yaml_with_its_lines(content_copy: Path, tmp_path: Path) -> None:
-    from generator.cache import decode_yaml, encode_yaml
+    from generator.incremental.cache import decode_yaml, encode_yaml
     from generator.load.yamlfile import parse_yaml
 
     data = parse_yaml("title: T\nwhen: 2030-01-02\ndays:\n  - a: 1\n    b: [x, null, true]\n", first_line=3)
@@ -282,7 +283,7 @@ def test_an_unchanged_attachment_is_not_read_again(
 
 
 def test_a_second_build_waits_for_the_lock_then_says_who_holds_it(content_copy: Path, tmp_path: Path) -> None:
-    from generator.lock import output_lock
+    from generator.write.lock import output_lock
 
     out = tmp_path / "output"
     build(content_copy, out)
@@ -334,7 +335,7 @@ def test_a_warm_builder_keeps_the_build_id_through_in_place_writes(content_copy:
 def test_write_site_too_refuses_an_unproven_marker_and_shares_the_build_record(
     content_copy: Path, tmp_path: Path
 ) -> None:
-    from generator.write import write_site
+    from generator.write.staging import write_site
 
     papers = tmp_path / "papers"
     papers.mkdir()

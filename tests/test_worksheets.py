@@ -10,15 +10,15 @@ from textwrap import dedent
 
 import pytest
 
-from generator import worksheet_matrix as wm
-from generator.errors import Problems
+from generator.core.errors import Problems
+from generator.core.model import Day, Gathering, Grid, Matrix, Question, Scale, Session, Worksheet
+from generator.domain import risk_matrix as wm
 from generator.load.documents import Document
 from generator.load.yamlfile import parse_yaml
-from generator.markdown import make_markdown
-from generator.model import Day, Gathering, Grid, Matrix, Question, Scale, Session, Worksheet
 from generator.render import Strings
 from generator.render.pages import worksheets_in_programme_order
 from generator.render.theme import load_theme
+from generator.validate.markdown import make_markdown
 from generator.validate.worksheets import worksheet
 
 # --- the matrix: scores, zones, presets -------------------------------------------------

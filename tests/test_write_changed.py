@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import write
-from generator.write import digest, read_manifest, write_changed, write_site
+from generator.write import staging as write
+from generator.write.staging import digest, read_manifest, write_changed, write_site
 
 
 def site(out: Path) -> dict[str, str]:
@@ -68,7 +68,7 @@ def test_a_failed_write_never_leaves_the_old_digest_for_a_changed_file(
 def test_the_marker_text_is_json_dumps_with_indent_0() -> None:
     import json
 
-    from generator.write import marker_text
+    from generator.write.staging import marker_text
 
     for manifest in ({}, {"g/index.html": "0" * 32, 'æ/"q\\.html': "x"}):
         assert marker_text(manifest) == json.dumps({"generator": "samling", "files": manifest}, indent=0)

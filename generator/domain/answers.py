@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import Grid, Matrix, Question, Scale, Source, StageCheck, Worksheet
-from generator.slugs import slugify
+from generator.core.model import Grid, Matrix, Question, Scale, Source, StageCheck, Worksheet
+from generator.core.slugs import slugify
 
 FORMAT = "answers"  # the file's "samling" value
 VERSION = 1

@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from generator.core.model import StageCheck, Worksheet
 from generator.domain.answers import Item, MatrixAnswer, RatingAnswer, Response, TextAnswer, items
-from generator.model import StageCheck, Worksheet
 
 MINIMUM = 3  # the fewest answers a published count may rest on
 

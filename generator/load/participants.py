@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.core.errors import Problems
 from generator.domain.people import Participant, column_field, find_duplicates, participant_key
-from generator.errors import Problems
 from generator.load.documents import read_text
 from generator.load.tables import MAX_CELL, MAX_ROWS, Cell, read_csv, read_xlsx
 from generator.load.yamlfile import YamlList, YamlMap, YamlProblem, parse_yaml

@@ -11,14 +11,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.errors import Problems
-from generator.markdown import PLACEHOLDER, ROOT_LINK
-from generator.model import Gathering, Site
+from generator.core.errors import Problems
+from generator.core.model import Gathering, Site
 from generator.render import agenda, formatting, pages, qr
 from generator.render.calendar import calendar_files
 from generator.render.pages import PagePlan, relative
 from generator.render.theme import Theme
 from generator.validate.files import published_files
+from generator.validate.markdown import PLACEHOLDER, ROOT_LINK
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def _embed(
     kind: str, name: str, site: Site, g: Gathering | None, lang: str, url: Any, here: str, figure_id: str
 ) -> str:
     if kind == "model":
-        from generator.figures import figure_html
+        from generator.render.figures import figure_html
 
         model = next((m for m in site.models if m.key == name), None)
         if model is None:

@@ -11,7 +11,7 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
 
-from generator.model import Day, Deck, Facilitator, Gathering, Session
+from generator.core.model import Day, Deck, Facilitator, Gathering, Session
 from generator.render.pages import deck_path, decks_for, worksheet_path, worksheets_for
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import re
 
-from generator.model import Day, Gathering, Session
+from generator.core.model import Day, Gathering, Session
 from generator.render.agenda import local_time
 from generator.render.ical import fold, local, raw, stamp, text, vtimezone
 from generator.render.pages import calendar_path

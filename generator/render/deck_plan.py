@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model import Deck, Gathering, Session, Slide
+from generator.core.model import Deck, Gathering, Session, Slide
 from generator.render.timer import SlidePlan, slide_plans
 
 HANDOUT_SLIDES_PER_PAGE = 3

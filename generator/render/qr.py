@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from generator.figures.svg import escape
+from generator.render.figures.svg import escape
 
 
 @dataclass(frozen=True)

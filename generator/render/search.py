@@ -39,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from generator.model import Deck, Gathering, Model, Session, Site, Text, Worksheet
+from generator.core.model import Deck, Gathering, Model, Session, Site, Text, Worksheet
 from generator.render import pages
 from generator.render.formatting import long_date
 

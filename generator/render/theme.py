@@ -12,11 +12,11 @@ from pathlib import Path
 
 import jinja2
 
-from generator.errors import Problems
+from generator.core.errors import Problems
+from generator.core.model import LANGUAGES
+from generator.core.slugs import is_slug
 from generator.load import inside
 from generator.load.documents import read_yaml
-from generator.model import LANGUAGES
-from generator.slugs import is_slug
 
 DEFAULT_THEME = Path(__file__).resolve().parents[2] / "themes" / "default"
 

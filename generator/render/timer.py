@@ -12,7 +12,7 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
 
-from generator.model import Gathering, Session
+from generator.core.model import Gathering, Session
 
 
 @dataclass(frozen=True)

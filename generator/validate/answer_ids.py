@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator import schema as s
-from generator.errors import Problems
+from generator.core.errors import Problems
+from generator.core.slugs import is_slug, slugify
 from generator.load.yamlfile import YamlList, YamlMap
-from generator.slugs import is_slug, slugify
+from generator.validate import schema as s
 
 
 def labels_check(value: Any) -> tuple[str, ...]:

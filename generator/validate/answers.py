@@ -13,14 +13,14 @@ import difflib
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
+from generator.core.errors import Problems
+from generator.core.model import Gathering, Source, Worksheet
 from generator.domain import answers as a
-from generator.errors import Problems
 from generator.load import content_files
 from generator.load.documents import read_text
 from generator.load.yamlfile import YamlList, YamlMap, YamlProblem, parse_yaml
-from generator.model import Gathering, Source, Worksheet
 
 ENDINGS = (".json", ".yaml", ".yml")
 TOP = ("samling", "version", "worksheet", "fingerprint", "header", "answers")
@@ -239,7 +239,7 @@ def _rating(item: a.Item, value: Any) -> a.RatingAnswer:
     return a.RatingAnswer(item.id, rating, comment)
 
 
-def _whole(value: Any) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

@@ -15,12 +15,12 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from generator import schema as s
-from generator.containers import MARKS, MAX_MARKS, outline
-from generator.errors import Problems
+from generator.core.errors import Problems
+from generator.core.model import Deck, Slide, Source
 from generator.load.documents import Document
-from generator.markdown import MAX_LINES, make_markdown, render_markdown
-from generator.model import Deck, Slide, Source
+from generator.validate import schema as s
+from generator.validate.containers import MARKS, MAX_MARKS, outline
+from generator.validate.markdown import MAX_LINES, make_markdown, render_markdown
 from generator.validate.timer import slide_timer
 
 LAYOUTS = ("default", "title", "section", "two-columns", "image")
@@ -34,6 +34,18 @@ DECK = {
 }
 _SETTING_LINE = re.compile(r"<!--\s*([\w-]+)\s*:\s*(.*?)\s*-->")
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+def unknown_sessions(names: list[str], doc: Document, session_keys: frozenset[str], problems: Problems) -> None:
+    """A deck or worksheet names the sessions that use it: each must be one of the gathering's."""
+    for name in names:
+        if name not in session_keys:
+            problems.add(
+                doc.path,
+                doc.line_of("sessions"),
+                f"session '{name}' does not exist in this gathering",
+                "use a session's file name or page name",
+            )
 
 
 def folder_of(path: Path) -> str:
@@ -90,14 +102,7 @@ def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: 
     values: dict[str, Any] | None = s.check(doc.data, DECK, path, problems, "the deck's front matter")
     if values is None:
         return None
-    for name in values["sessions"]:
-        if name not in session_keys:
-            problems.add(
-                path,
-                doc.data.line_of("sessions"),
-                f"session '{name}' does not exist in this gathering",
-                "use a session's file name or page name",
-            )
+    unknown_sessions(values["sessions"], doc, session_keys, problems)
     slides = []
     session = ""
     if (lines := doc.body.count("\n") + 1) > MAX_LINES:

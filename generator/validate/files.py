@@ -2,17 +2,17 @@
 
 Unless site.yaml sets `raw_html: true`, the output holds no active content: an HTML page among the
 attachments is refused (its scripts would run in the site's origin), and each SVG, the logo's
-included, is published only as rewritten by generator/safe_svg.py.
+included, is published only as rewritten by generator/validate/safe_svg.py.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import Problems
-from generator.model import Site
-from generator.safe_svg import MAX_BYTES, Unsafe, clean_svg
+from generator.core.errors import Problems
+from generator.core.model import Site
 from generator.validate.links import attachments
+from generator.validate.safe_svg import MAX_BYTES, Unsafe, clean_svg
 
 # Types a browser opens as a document that may run scripts (by ending: static servers go by it).
 ACTIVE = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt", ".mht", ".mhtml", ".svgz")

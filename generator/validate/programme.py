@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator import schema as s
+from generator.core.errors import Problems
+from generator.core.slugs import is_slug, slugify
 from generator.domain.period import Period, PeriodError, parse_period
 from generator.domain.programme import KINDS, Network, PlannedGathering, Programme, suggest_network
-from generator.errors import Problems
 from generator.load.yamlfile import YamlList
-from generator.slugs import is_slug, slugify
+from generator.validate import schema as s
 
 FILE = "programme.yaml"
 

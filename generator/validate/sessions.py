@@ -14,15 +14,15 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from generator import schema as s
-from generator.containers import container_problems
-from generator.errors import Problems
+from generator.core.errors import Problems
+from generator.core.model import SESSION_KINDS, Embed, Source, Text
+from generator.core.slugs import name_problem, slugify
+from generator.domain.schedule import Plan
 from generator.load.documents import Document
 from generator.load.yamlfile import YamlList, YamlMap
-from generator.markdown import render_markdown
-from generator.model import SESSION_KINDS, Embed, Source, Text
-from generator.schedule import Plan
-from generator.slugs import name_problem, slugify
+from generator.validate import schema as s
+from generator.validate.containers import container_problems
+from generator.validate.markdown import render_markdown
 
 
 def _lang(value: Any) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import schema as s
-from generator.contrast import AA_TEXT, darker_shade, worst_ratio
-from generator.errors import Problems
+from generator.core.errors import Problems
+from generator.core.model import LANGUAGES, Branding, SiteConfig, Source
+from generator.domain.contrast import AA_TEXT, darker_shade, worst_ratio
 from generator.load import inside, readable
 from generator.load.documents import Document
-from generator.model import LANGUAGES, Branding, SiteConfig, Source
+from generator.validate import schema as s
 
 SITE = {
     "title": s.Field(s.non_empty_text, required=True, doc="the site's name"),
@@ -116,7 +116,7 @@ def site_config(doc: Document | None, root: Path, problems: Problems) -> SiteCon
     if statement and not statement.startswith(("https://", "http://")):
         problems.add(
             doc.path,
-            doc.data.line_of("accessibility_statement"),
+            doc.line_of("accessibility_statement"),
             "accessibility_statement is not a web address",
             "write the full https:// address",
         )

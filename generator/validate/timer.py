@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.errors import Problems
+from generator.core.errors import Problems
 
 SHORTEST = 1  # seconds
 LONGEST = 4 * 3600

@@ -13,15 +13,15 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from generator import schema as s
-from generator import worksheet_matrix as wm
-from generator.errors import Problems
+from generator.core.errors import Problems
+from generator.core.model import Grid, Matrix, MatrixMarker, Model, Note, Question, Scale, StageCheck
+from generator.domain import risk_matrix as wm
 from generator.load.documents import Document
 from generator.load.yamlfile import YamlList, YamlMap
-from generator.markdown import render_markdown
-from generator.model import Grid, Matrix, MatrixMarker, Model, Note, Question, Scale, StageCheck
+from generator.validate import schema as s
 from generator.validate.answer_ids import ID, scale_items
 from generator.validate.decks import folder_of
+from generator.validate.markdown import render_markdown
 
 
 @dataclass(frozen=True)
@@ -263,14 +263,14 @@ def model(raw: YamlMap, key: str, cx: Context) -> StageCheck | None:
         known = ", ".join(m.key for m in cx.models) or "none yet"
         cx.problems.add(cx.doc.path, raw.line_of("name"), f"the model '{v['name']}' does not exist", f"models: {known}")
         return None
-    from generator.figures.kinds import entries
+    from generator.core.model.figures import entries
 
     # The table's HTML is made by `finish_stage_check` once the sheet has given out the answer ids.
     return StageCheck(key, found.key, "", v["scale"], v["id"], tuple(e.name for e in entries(found.data)))
 
 
 def finish_stage_check(block: StageCheck, cx: Context) -> StageCheck:
-    from generator.figures import stage_check_html
+    from generator.render.figures import stage_check_html
 
     found = next(m for m in cx.models if m.key == block.model)
     html = stage_check_html(found, lang=cx.lang, scale=block.scale, table_id=block.key, answer_ids=block.item_ids)

@@ -1,0 +1,142 @@
+"""`samling print`: the site plus PDFs of the blank worksheets, for the printer.
+
+The build itself (generator/incremental/builder.py), which, before it puts the new site in place,
+hands the rendered files to WeasyPrint to make the PDFs — one per gathering with every worksheet in
+programme order, and one per worksheet — so everything is written together, and `print/` is in the
+output's manifest:
+
+    output/print/GATHERING.pdf
+    output/print/GATHERING/WORKSHEET.pdf
+
+WeasyPrint reads only from the rendered files of this build: no other file, no network. Every PDF is tagged
+(PDF/UA-1): the page's `<html lang>` and `<title>` become its language and window title, headings,
+lists, tables and figures its structure, each `<th scope>` a header cell with that scope.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import posixpath
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.core.model import Site
+from generator.incremental.builder import Builder
+from generator.render import Output
+from generator.render.pages import worksheet_path, worksheets_in_programme_order, worksheets_print_path
+
+# Pages are given to WeasyPrint under this made-up root; the fetcher answers it from memory.
+ROOT_URL = "file:///samling-output/"
+PDF_VARIANT = "pdf/ua-1"  # tagged, for screen readers (tests/test_pdf_tagged.py reads the structure back)
+# HTML <th scope> → the PDF's /Scope of a TH cell ("rowgroup" headers name the rows below them).
+SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Column"}
+
+
+class PrintUnavailable(Exception):
+    """WeasyPrint (the `print` extra) is not installed."""
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    site: Site
+    pdfs: tuple[str, ...]  # output paths of the PDFs written
+    counts: dict[str, int]
+
+
+def print_worksheets(content: Path, output: Path) -> PrintResult:
+    made: list[str] = []
+
+    def pdfs(site: Site, files: Mapping[str, bytes]) -> list[tuple[str, bytes]]:
+        found = [(o.path, o.content) for o in pdf_outputs(site, files)]
+        made.extend(path for path, _ in found)
+        return found
+
+    result = Builder(content, output, warm=False, finish=pdfs).build(None)
+    return PrintResult(result.site, tuple(made), result.counts)
+
+
+def pdf_plan(site: Site) -> list[tuple[str, str]]:
+    """(PDF output path, page it is made from): per gathering the stack, then each worksheet."""
+    plan = []
+    for g in site.gatherings:
+        if not g.worksheets:
+            continue
+        plan.append((f"print/{g.key}.pdf", worksheets_print_path(g)))
+        plan.extend((f"print/{g.key}/{w.key}.pdf", worksheet_path(g, w)) for w in worksheets_in_programme_order(g))
+    return plan
+
+
+def pdf_outputs(site: Site, files: Mapping[str, bytes]) -> Iterator[Output]:
+    for pdf_path, page_path in pdf_plan(site):
+        yield Output(pdf_path, html_to_pdf(files, page_path))
+
+
+def html_to_pdf(files: Mapping[str, bytes], page_path: str) -> bytes:
+    try:
+        import weasyprint
+    except ImportError as exc:  # the optional extra; OSError too when pango is missing
+        raise PrintUnavailable("WeasyPrint is not installed: pip install -e '.[print]' (or run `make print`)") from exc
+    except OSError as exc:
+        raise PrintUnavailable(f"WeasyPrint cannot start ({exc}); install pango (libpango-1.0-0)") from exc
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS warnings are about screen-only rules
+    html = weasyprint.HTML(
+        string=files[page_path].decode("utf-8"),
+        base_url=ROOT_URL + page_path,
+        url_fetcher=_fetcher(weasyprint, files),
+    )
+    pdf = html.write_pdf(pdf_variant=PDF_VARIANT, finisher=scope_header_cells)
+    assert pdf is not None  # with no target, the PDF comes back as bytes
+    return pdf
+
+
+def scope_header_cells(document: Any, pdf: Any) -> None:
+    """Give each TH cell the /Scope of its HTML `<th scope>`.
+
+    WeasyPrint ties data cells to their headers by /Headers and /ID but writes no /Scope; readers
+    and checkers look for it, and the HTML says it. Each table cell's box holds its structure
+    element (`mark`) once the tags are made; without that (another WeasyPrint), the PDF stays as is.
+    """
+    for page in document.pages:
+        for box, in_head in _cells(getattr(page, "_page_box", None)):
+            mark = getattr(box, "mark", None)
+            if box.element_tag == "th" and isinstance(mark, dict) and isinstance(mark.get("A"), dict):
+                scope = (box.element.get("scope") or "").lower()
+                mark["A"]["Scope"] = SCOPES.get(scope, "/Column" if in_head else "/Row")
+
+
+def _cells(box: Any, in_head: bool = False) -> Iterator[tuple[Any, bool]]:
+    """Every table cell box under `box`, and whether it is in a <thead>."""
+    if box is None:
+        return
+    for child in getattr(box, "children", ()):
+        tag = getattr(child, "element_tag", None)
+        if tag in ("th", "td"):
+            yield child, in_head
+        else:
+            yield from _cells(child, in_head or tag == "thead")
+
+
+def in_memory(files: Mapping[str, bytes], url: str) -> tuple[bytes, str]:
+    """The bytes and type of a rendered file by its URL; anything outside the output is refused."""
+    if not url.startswith(ROOT_URL):
+        raise ValueError(f"only the site's own files are read, not {url}")
+    path = posixpath.normpath(url[len(ROOT_URL) :].split("#")[0].split("?")[0])
+    if path not in files:
+        raise ValueError(f"{path} is not a file of the site")
+    return files[path], mimetypes.guess_type(path)[0] or "application/octet-stream"
+
+
+def _fetcher(weasyprint: Any, files: Mapping[str, bytes]) -> Any:
+    urls = weasyprint.urls
+    if not hasattr(urls, "URLFetcher"):  # WeasyPrint < 68 takes a function that returns a dict
+        return lambda url: dict(zip(("string", "mime_type"), in_memory(files, url), strict=True))
+
+    class Fetcher(urls.URLFetcher):  # type: ignore[misc, name-defined]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            body, mime = in_memory(files, url)
+            return urls.URLFetcherResponse(url, body, {"Content-Type": mime})
+
+    return Fetcher()

@@ -1,0 +1,144 @@
+"""A worksheet's blocks: each kind its own dataclass, `Block` the union of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from generator.core.model.common import Text
+
+LINE_MM = 9  # ruled writing lines on worksheets: room for handwriting
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question with room to write: ruled lines, or a box of a given height."""
+
+    kind: ClassVar[str] = "question"  # names the theme's partial: partials/worksheet_question.html
+    key: str
+    text: str
+    lines: int = 4
+    box_height_mm: int = 0
+    id: str = ""  # stable answer id, not its position (generator/domain/answers.py)
+
+    @property
+    def height_mm(self) -> int:
+        """Room to write: a box's height, or ruled lines 9 mm apart (+1 so the last line shows)."""
+        return self.box_height_mm or self.lines * LINE_MM + 1
+
+
+@dataclass(frozen=True)
+class Note:
+    """Instructions or text between the blocks (Markdown)."""
+
+    kind: ClassVar[str] = "text"
+    key: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Rows of items, each rated on one scale from `low` to `high` (the seed's risk form)."""
+
+    kind: ClassVar[str] = "scale"
+    key: str
+    items: tuple[str, ...]
+    low: int = 1
+    high: int = 10
+    low_label: str = ""
+    high_label: str = ""
+    title: str = ""
+    item_heading: str = ""
+    comment: bool = False  # a line for a comment under each item
+    id: str = ""
+    item_ids: tuple[str, ...] = ()  # one answer id per item: as written (`id:`), then derived
+
+    @property
+    def values(self) -> range:
+        return range(self.low, self.high + 1)
+
+
+@dataclass(frozen=True)
+class MatrixZone:
+    """A band of cell scores in a risk matrix: scores up to `up_to` (and above the previous zone's)."""
+
+    label: str
+    up_to: int
+    level: int  # 1 = lowest risk; picks the pattern and colour
+    short: str = ""  # printed in each cell of the zone so it reads without colour
+    lowest: int = 1  # the lowest score in the zone
+
+
+@dataclass(frozen=True)
+class MatrixMarker:
+    """A numbered risk placed in a cell."""
+
+    number: int
+    probability: int
+    consequence: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    probability: int
+    consequence: int
+    score: int
+    zone: MatrixZone | None
+    label: str  # e.g. "Sannsynlighet 2, konsekvens 3"
+    markers: tuple[MatrixMarker, ...] = ()
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """A risk matrix (ROS): probability (rows, highest on top) × consequence (columns)."""
+
+    kind: ClassVar[str] = "matrix"
+    key: str
+    probability_title: str
+    consequence_title: str
+    probability_labels: tuple[str, ...]
+    consequence_labels: tuple[str, ...]
+    rows: tuple[tuple[MatrixCell, ...], ...]  # display order: highest probability first
+    zones: tuple[MatrixZone, ...] = ()
+    markers: tuple[MatrixMarker, ...] = ()
+    title: str = ""
+    show_scores: bool = True
+    id: str = ""
+
+    @property
+    def cell_height_mm(self) -> int:
+        """Room to write risk numbers in a cell, while the whole matrix fits a landscape A4 (~80 mm)."""
+        return min(30, 80 // len(self.rows))
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table of blank cells to write in: row headers × column headers."""
+
+    kind: ClassVar[str] = "grid"
+    key: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    title: str = ""
+    corner: str = ""  # the heading above the row headers
+    height_mm: int = 20  # of each row
+    id: str = ""
+    cell_ids: tuple[tuple[str, ...], ...] = ()  # per row, per column
+
+
+@dataclass(frozen=True)
+class StageCheck:
+    """A model's stages to mark on a scale; the table is made by generator.render.figures.stage_check_html."""
+
+    kind: ClassVar[str] = "model"
+    key: str
+    model: str
+    html: str
+    scale: int = 5
+    id: str = ""
+    stages: tuple[str, ...] = ()  # the model's stage names, in the table's order
+    item_ids: tuple[str, ...] = ()
+
+
+Block = Question | Note | Scale | Matrix | Grid | StageCheck

@@ -1,0 +1,240 @@
+"""What a build remembers for the next one, and which pages a change makes out of date.
+
+Kept in memory by a Builder and persisted as JSON of plain values in the owner-only folder beside the
+output (generator/write/private.py), checked field by field when read back:
+
+- parsed YAML and rendered Markdown, keyed by content hash, so unchanged files are not parsed again;
+- for every page, the key of everything it was made from and the digest of what was written, so an
+  unchanged page is neither rendered nor written again;
+- a fingerprint of every input (content, themes, code), so a repeat build with nothing changed
+  stops after reading the files.
+
+The dependency graph is coarse on purpose, so that it cannot miss an edge when templates change:
+a page of a gathering depends on that gathering's files, every page on site.yaml, the models, the
+theme and Samling's own code, and the pages outside gatherings (overview, models) on everything.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.core.errors import Problems
+from generator.core.model import Embed, Text
+from generator.incremental.documents import DocumentCache
+from generator.incremental.fingerprint import code_key
+from generator.incremental.texts import TextCache, remembering
+from generator.load import load_gathering
+from generator.load.documents import read_yaml
+from generator.load.yamlfile import MAX_DEPTH, YamlList, YamlMap
+from generator.validate.markdown import render_markdown
+from generator.write.private import PrivateFolder, notice
+
+FORMAT = 3  # bump when what is stored changes shape
+
+
+@dataclass
+class BuildCache:
+    docs: DocumentCache = field(default_factory=DocumentCache)
+    texts: TextCache = field(default_factory=TextCache)
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # output path → (input key, output digest)
+    groups: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # gathering → (key, its other files)
+    sources: dict[str, tuple[int, int, int, str]] = field(
+        default_factory=dict
+    )  # attachment → (size, mtime, inode, digest)
+
+    @staticmethod
+    def name_for(out: Path) -> str:
+        return f"{out.name}.cache.json"
+
+    @classmethod
+    def load(cls, private: PrivateFolder, out: Path) -> BuildCache:
+        """The cache of the last build into `out`; an empty one if there is none or it fails a check."""
+        data = private.read(cls.name_for(out))
+        if data is None:
+            return cls()
+        try:
+            if not isinstance(data, dict) or data.get("version") != [FORMAT, code_key()]:
+                return cls()  # made by another version of Samling: not an error
+            cache = cls(
+                DocumentCache(parsed={_key(k): decode_yaml(v, 0) for k, v in _dict(data["parsed"]).items()}),
+                TextCache(entries={_key(k): decode_text(v) for k, v in _dict(data["texts"]).items()}),
+                {_str(p): _pair(v) for p, v in _dict(data["pages"]).items()},
+                {_str(g): _group(v) for g, v in _dict(data["groups"]).items()},
+                {_str(p): _source(v) for p, v in _dict(data["sources"]).items()},
+            )
+        except (KeyError, TypeError, ValueError, RecursionError):
+            notice(f"{private.path / cls.name_for(out)} is not a cache Samling wrote; ignored")
+            return cls()
+        return cache
+
+    def save(self, private: PrivateFolder, out: Path) -> None:
+        private.write(
+            self.name_for(out),
+            {
+                "version": [FORMAT, code_key()],
+                "parsed": {k: encode_yaml(v) for k, v in self.docs.parsed.items()},
+                "texts": {k: encode_text(v) for k, v in self.texts.entries.items()},
+                "pages": self.pages,
+                "groups": self.groups,
+                "sources": self.sources,
+            },
+        )
+
+    def prune(self) -> None:
+        self.docs.prune()
+        self.texts.prune()
+
+
+# Parsed YAML as JSON: a scalar as itself (a date as {"d": ISO}); a mapping as {"m": [line, [[key,
+# key line, value], …]]}; a list as {"l": [line, [[item line, value], …]]}. Decoding checks every type.
+
+
+def encode_yaml(value: Any) -> Any:
+    if isinstance(value, YamlMap):
+        return {"m": [value.line, [[k, value.key_lines.get(k, value.line), encode_yaml(v)] for k, v in value.items()]]}
+    if isinstance(value, YamlList):
+        lines = value.item_lines
+        return {
+            "l": [
+                value.line,
+                [[lines[i] if i < len(lines) else value.line, encode_yaml(v)] for i, v in enumerate(value)],
+            ]
+        }
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return {"d": value.isoformat()}
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    raise TypeError(f"cannot store {type(value).__name__}")
+
+
+def decode_yaml(value: Any, depth: int) -> Any:
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if depth > MAX_DEPTH or not isinstance(value, dict) or len(value) != 1:
+        raise ValueError("not a stored YAML value")
+    ((tag, body),) = value.items()
+    if tag == "d":
+        return datetime.date.fromisoformat(_str(body))
+    if not (isinstance(body, list) and len(body) == 2 and type(body[0]) is int and isinstance(body[1], list)):
+        raise ValueError("not a stored YAML value")
+    line, entries = body
+    if tag == "m":
+        mapping = YamlMap()
+        mapping.line, mapping.key_lines = line, {}
+        for entry in entries:
+            key, key_line, item = _triple(entry)
+            mapping[key] = decode_yaml(item, depth + 1)
+            mapping.key_lines[key] = key_line
+        return mapping
+    if tag == "l":
+        items = YamlList()
+        items.line, items.item_lines = line, []
+        for entry in entries:
+            if not (isinstance(entry, list) and len(entry) == 2 and type(entry[0]) is int):
+                raise ValueError("not a stored YAML list item")
+            items.item_lines.append(entry[0])
+            items.append(decode_yaml(entry[1], depth + 1))
+        return items
+    raise ValueError("not a stored YAML value")
+
+
+def encode_text(text: Text) -> list[Any]:
+    embeds = [[[e.kind, e.name, e.line] for e in group] for group in (text.embeds, text.links)]
+    return [text.html, text.notes_html, embeds[0], text.title, embeds[1]]
+
+
+def decode_text(value: Any) -> Text:
+    if not (isinstance(value, list) and len(value) == 5):
+        raise ValueError("not a stored text")
+    html, notes, embeds, title, links = value
+    return Text(_str(html), _str(notes), _embeds(embeds), _str(title), _embeds(links))
+
+
+def _embeds(value: Any) -> tuple[Embed, ...]:
+    if not isinstance(value, list):
+        raise ValueError("not a list of embeds")
+    found = []
+    for item in value:
+        if not (isinstance(item, list) and len(item) == 3 and type(item[2]) is int):
+            raise ValueError("not an embed")
+        found.append(Embed(_str(item[0]), _str(item[1]), item[2]))
+    return tuple(found)
+
+
+def _triple(entry: Any) -> tuple[str, int, Any]:
+    if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str) and type(entry[1]) is int):
+        raise ValueError("not a stored YAML key")
+    return entry[0], entry[1], entry[2]
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not a string")
+    return value
+
+
+def _key(value: Any) -> str:
+    if not (isinstance(value, str) and len(value) == 32):
+        raise ValueError("not a content hash")
+    return value
+
+
+def _dict(value: Any) -> dict[Any, Any]:
+    if not isinstance(value, dict):
+        raise ValueError("not a mapping")
+    return value
+
+
+def _pair(value: Any) -> tuple[str, str]:
+    if not (isinstance(value, list) and len(value) == 2):
+        raise ValueError("not a pair")
+    return _str(value[0]), _str(value[1])
+
+
+def _group(value: Any) -> tuple[str, list[str]]:
+    if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], list)):
+        raise ValueError("not a group")
+    return _str(value[0]), [_str(p) for p in value[1]]
+
+
+def _source(value: Any) -> tuple[int, int, int, str]:
+    if not (isinstance(value, list) and len(value) == 4 and all(type(v) is int for v in value[:3])):
+        raise ValueError("not an attachment record")
+    return value[0], value[1], value[2], _str(value[3])
+
+
+def encode_prewarmed(found: tuple[dict[str, Any], dict[str, Any]]) -> list[Any]:
+    """What prewarm returns, as plain values to travel from a forked child."""
+    parsed, texts = found
+    return [{k: encode_yaml(v) for k, v in parsed.items()}, {k: encode_text(v) for k, v in texts.items()}]
+
+
+def decode_prewarmed(value: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    parsed, texts = value
+    return {_key(k): decode_yaml(v, 0) for k, v in parsed.items()}, {_key(k): decode_text(v) for k, v in texts.items()}
+
+
+def prewarm(cache: BuildCache, root: Path, folders: Sequence[Path]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Parse the YAML and render the session Markdown of some gatherings into `cache`, ahead of validation.
+
+    Run on half the gatherings in each of two processes (see builder.py); returns what it added, to
+    be merged into the other process's cache. Problems are left for the real load and validation
+    to report; a text rendered here under other settings than validation's is simply not used.
+    """
+    before_parsed, before_texts = set(cache.docs.parsed), set(cache.texts.entries)
+    scratch = Problems(root=root)
+    site = read_yaml(root / "site.yaml", scratch, cache.docs) if (root / "site.yaml").is_file() else None
+    raw_html = isinstance(site.data, dict) and site.data.get("raw_html") is True if site else False
+    md = remembering(cache.texts)(raw_html)
+    for folder in folders:
+        files = load_gathering(folder, root, scratch, cache.docs)
+        for doc in files.sessions.values():
+            render_markdown(md, doc.body, doc.body_line, f"{folder.name}/sessions")
+    return (
+        {k: v for k, v in cache.docs.parsed.items() if k not in before_parsed},
+        {k: v for k, v in cache.texts.entries.items() if k not in before_texts},
+    )
