@@ -189,3 +189,19 @@ def test_snippets_are_cut_at_a_word() -> None:
     text = "ord " * 100
     cut = search.snippet(text.strip())
     assert len(cut) <= search.SNIPPET + 2 and cut.endswith(" …") and "or …" not in cut
+
+
+def test_a_saved_session_reaches_its_part_of_the_index(content_copy: Path, tmp_path: Path) -> None:
+    """A warm repeat build (the live preview) makes the changed gathering's part again."""
+    from generator.incremental.builder import Builder
+
+    out = tmp_path / "output"
+    builder = Builder(content_copy, out)
+    builder.build(None)
+    part = out / "assets" / "search" / "nettverk-omdomme-2013-03.js"
+    assert "Måling av resultater" in part.read_text("utf-8")
+    session = content_copy / "nettverk-omdomme-2013-03" / "sessions" / "maling-av-resultater.md"
+    session.write_text(session.read_text("utf-8").replace("Måling av resultater", "Måling av virkninger", 1), "utf-8")
+    builder.build({session})
+    assert "Måling av virkninger" in part.read_text("utf-8")
+    assert (out / search.INDEX_PATH).is_file() and (out / "assets" / search.MODELS_PART).is_file()
