@@ -205,3 +205,32 @@ def test_a_saved_session_reaches_its_part_of_the_index(content_copy: Path, tmp_p
     builder.build({session})
     assert "Måling av virkninger" in part.read_text("utf-8")
     assert (out / search.INDEX_PATH).is_file() and (out / "assets" / search.MODELS_PART).is_file()
+
+
+def test_plain_text_is_made_where_the_markdown_is_rendered(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save in the live preview makes its gathering's part again without parsing any HTML."""
+    for g in site.gatherings:
+        for s in g.sessions():
+            assert s.body.plain == plain_text(s.body.html)
+        for d in g.decks:
+            assert all(slide.plain == plain_text(slide.html) for slide in d.slides)
+    expected = [search.gathering_part(g) for g in site.gatherings]
+
+    def refused(html: str) -> str:
+        raise AssertionError(f"parsed HTML again: {html[:40]}")
+
+    monkeypatch.setattr(search, "plain_text", refused)
+    assert [search.gathering_part(g) for g in site.gatherings] == expected
+
+
+def test_a_text_read_back_from_the_cache_gets_its_plain_text_once() -> None:
+    from generator.validate.markdown import TextCache, make_markdown, render_markdown
+
+    md = make_markdown(cache=TextCache())
+    text = render_markdown(md, "Ei *økt* om måling\n\n::: notes\nhemmeleg\n:::\n")
+    assert text.plain == "Ei økt om måling"
+    cache = md.cache  # type: ignore[attr-defined]
+    key = next(iter(cache.entries))
+    cache.entries[key] = Text(text.html, text.notes_html)  # as a cache on disk gives it back
+    again = render_markdown(md, "Ei *økt* om måling\n\n::: notes\nhemmeleg\n:::\n")
+    assert again.plain == "Ei økt om måling" and cache.entries[key] is again

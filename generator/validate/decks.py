@@ -132,6 +132,7 @@ def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: 
                 rendered.links,
                 session=session,
                 source=Source(path, line),
+                plain=rendered.plain,
             )
         )
     if not slides:

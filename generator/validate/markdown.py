@@ -20,7 +20,7 @@ import hashlib
 import posixpath
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -29,6 +29,7 @@ from markdown_it.rules_block.table import table as _table
 from markdown_it.token import Token
 
 from generator.core.model import Embed, Text
+from generator.core.plain import plain_text
 from generator.validate.containers import MARKS, MAX_LINES, MAX_MARKS, use_containers
 
 EMBED_KINDS = ("model", "worksheet")
@@ -175,9 +176,12 @@ def render_markdown(md: MarkdownIt, text: str, first_line: int = 1, base: str = 
         return _render(md, text, first_line, base)
     key = hashlib.blake2b(f"{md.options['html']}\0{first_line}\0{base}\0{text}".encode(), digest_size=16).hexdigest()
     cache.used.add(key)
-    if key not in cache.entries:
-        cache.entries[key] = _render(md, text, first_line, base)
-    return cache.entries[key]
+    hit = cache.entries.get(key)
+    if hit is None:
+        hit = cache.entries[key] = _render(md, text, first_line, base)
+    elif hit.html and not hit.plain:  # read back from a cache on disk, which does not keep it: made once here
+        hit = cache.entries[key] = replace(hit, plain=plain_text(hit.html))
+    return hit
 
 
 def _render(md: MarkdownIt, text: str, first_line: int, base: str) -> Text:
@@ -213,10 +217,12 @@ def _render(md: MarkdownIt, text: str, first_line: int, base: str) -> Text:
         if not title and not depth and token.type == "heading_open" and i + 1 < len(tokens):
             title = tokens[i + 1].content
     env: dict[str, Any] = {}
+    html = md.renderer.render(body, md.options, env) if body else ""
     return Text(
-        html=md.renderer.render(body, md.options, env) if body else "",
+        html=html,
         notes_html=md.renderer.render(notes, md.options, env) if notes else "",
         embeds=tuple(embeds),
         title=title,
         links=tuple(links),
+        plain=plain_text(html),
     )

@@ -22,6 +22,7 @@ class Slide:
     links: tuple[Embed, ...] = ()
     session: str = ""  # the session the slide belongs to (named on it or on an earlier slide), for timing
     source: Source = field(default_factory=lambda: Source(Path(".")))
+    plain: str = ""  # the visible text of `html`, for the search index
 
 
 @dataclass(frozen=True)
