@@ -234,3 +234,21 @@ def test_a_text_read_back_from_the_cache_gets_its_plain_text_once() -> None:
     cache.entries[key] = Text(text.html, text.notes_html)  # as a cache on disk gives it back
     again = render_markdown(md, "Ei *økt* om måling\n\n::: notes\nhemmeleg\n:::\n")
     assert again.plain == "Ei økt om måling" and cache.entries[key] is again
+
+
+def test_the_built_sites_index_holds_no_notes_facilitator_pages_or_participants(site: Site, built_site: Path) -> None:
+    """The files the build wrote, read back: what a participant's browser loads."""
+    import csv
+
+    parts = [built_site / "assets" / search.MODELS_PART, *(built_site / "assets" / "search").glob("*.js")]
+    written = "".join(p.read_text("utf-8") for p in [built_site / search.INDEX_PATH, *parts])
+    assert len(parts) >= 2 and "Måling av resultater" in written
+    assert "fasilitator" not in written and "-presenter.html" not in written and "-notes.html" not in written
+    assert not [n for n in notes_of(site) if n in written]
+    terms = {t for p in parts for t in json.loads(p.read_text("utf-8").split("]=", 1)[1].rstrip()[:-1])["terms"]}
+    assert "maling" in terms and not {"noterer", "svarene"} & terms
+    with (CONTENT / "nettverk-omdomme-2013-03" / "participants.csv").open(encoding="utf-8-sig") as f:
+        people = list(csv.DictReader(f, delimiter=";"))
+    leading = {f.name for g in site.gatherings for s in g.sessions() for f in s.facilitators}
+    assert people and not [p["Navn"] for p in people if p["Navn"] not in leading and p["Navn"] in written]
+    assert not [p["E-post"] for p in people if p["E-post"] in written]
