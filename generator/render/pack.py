@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from generator.core.model import Gathering, Site
 from generator.render import pages
+from generator.render.formatting import long_date
 from generator.render.pack_html import Target, Words, data_url, page_id, rewrite
 
 PACK_FOLDER = "pack"  # output/pack/GATHERING.html
@@ -48,7 +49,8 @@ def pack_pages(g: Gathering, site: Site) -> list[PackPage]:
     """Every participant page of the gathering, in reading order, and the site's models."""
     found = [PackPage(pages.gathering_path(g), g.title)]
     for day in g.days:
-        found.append(PackPage(pages.day_path(g, day.key), day.title or day.key))
+        when = long_date(day.date, g.language)
+        found.append(PackPage(pages.day_path(g, day.key), f"{when} – {day.title}" if day.title else when))
         found += [PackPage(pages.session_path(g, s), s.title) for s in day.sessions() if s.has_page]
     for d in g.decks:
         found.append(PackPage(pages.deck_path(g, d), d.title))
