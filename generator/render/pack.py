@@ -85,7 +85,8 @@ def pack(g: Gathering, site: Site, files: Mapping[str, bytes], words: PackWords)
         return None
 
     link_words = Words(words.out_of_file)
-    sections, docs = [], {}
+    sections: list[str] = []
+    docs: dict[str, str] = {}
     for p in chosen:
         text = files[p.path].decode("utf-8")
         docs[ids[p.path]] = rewrite(text, p.path, ids[p.path], lookup, link_words, section=False)
