@@ -76,6 +76,11 @@ def test_a_deck_presents_from_the_file_with_its_presenter_view(pack_file: Path, 
     assert page.locator(".deck-slide:not([hidden])").get_attribute("aria-label") != first
     page.reload()
     shown(page, deck)  # a slide number in the hash keeps the deck shown
+    page.locator(".deck-back").click()  # to the overview, and Back to the deck at its slide
+    shown(page, "p-index")
+    page.go_back()
+    shown(page, deck)
+    page.wait_for_function("() => location.hash === '#2'")
     page.wait_for_function("() => document.querySelector('.deck-slide:not([hidden])')?.dataset.slide !== undefined")
     with page.expect_popup() as popup_info:
         page.keyboard.press("s")

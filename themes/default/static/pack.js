@@ -55,10 +55,14 @@
     });
     return;
   }
-  // A page written by go(): it follows links to other pages of the pack.
+  // A page written by go(): it follows links to other pages of the pack. Each history entry is
+  // marked with its page, so Back from a page to a deck's "#3" shows the deck again at slide 3.
   document.documentElement.setAttribute("data-pack-page", pack.current);
+  history.replaceState({ samlingPack: pack.current }, "");
   window.addEventListener("hashchange", function () {
-    var id = pageFor(window.location.hash);
+    var marked = history.state && history.state.samlingPack;
+    var id = pageFor(window.location.hash) || (marked && pack.docs[marked] ? marked : null);
     if (id && id !== pack.current) go(id);
+    else if (!marked) history.replaceState({ samlingPack: pack.current }, "");
   });
 })();
