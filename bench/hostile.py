@@ -34,7 +34,8 @@ TIME_BUDGET = 10.0  # seconds, every case
 MEMORY_BUDGET = 400  # MB, every case
 ATTACHMENT_BUDGET = 150  # MB, the example site with 1.2 GB of attachments
 KILL_AFTER = 30.0  # a case still running then is a hang: killed and failed
-QUICK = ["fifo", "attachments-cold", "nested-500", "content-missing", "port-70000", "two-builds"]
+KEEP = "a file of someone's own\n"
+QUICK = ["fifo", "attachments-cold", "nested-500", "content-missing", "output-not-samlings", "port-70000", "two-builds"]
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Case:
     parallel: bool = False
     env: dict[str, str] = field(default_factory=dict)
     says: str = ""  # a refusal must say this on one of its lines (that line is the one shown)
+    keeps: list[Path] = field(default_factory=list)  # files that must be there, unchanged, afterwards
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Result:
     seconds: float
     peak_mb: float
     traceback: bool
+    lost: list[str] = field(default_factory=list)  # of case.keeps, what is gone or changed
 
     def failures(self) -> list[str]:
         why = []
@@ -75,6 +78,7 @@ class Result:
             why.append("refused")
         if self.case.says and self.case.says not in self.first_line:
             why.append(f"no line says {self.case.says!r}")
+        why += [f"{name} deleted or changed" for name in self.lost]
         return why
 
 
@@ -203,6 +207,27 @@ def output_under_file(work: Path, quick: bool) -> Case:
     return Case("output-under-a-file", [build(content, work / "a-file" / "output")], refused=True, says="a-file")
 
 
+def output_not_samlings(work: Path, quick: bool) -> Case:
+    content, output = site(work)
+    output.mkdir()
+    (output / "budget.xlsx").write_text(KEEP, "utf-8")
+    return Case(
+        "output-not-samlings",
+        [build(content, output)],
+        refused=True,
+        says="did not make",
+        keeps=[output / "budget.xlsx"],
+    )
+
+
+def output_in_content(work: Path, quick: bool) -> Case:
+    content, _ = site(work)
+    (content / "notater.txt").write_text(KEEP, "utf-8")
+    return Case(
+        "output-is-content", [build(content, content)], refused=True, says="overlaps", keeps=[content / "notater.txt"]
+    )
+
+
 def stray_staging(work: Path, quick: bool) -> Case:
     content, output = site(work)
     warm(content, output)
@@ -272,6 +297,8 @@ CASES: dict[str, Callable[[Path, bool], Case]] = {
     "content-missing": content_missing,
     "content-is-a-file": content_file,
     "output-under-a-file": output_under_file,
+    "output-not-samlings": output_not_samlings,
+    "output-is-content": output_in_content,
     "stray-staging-file": stray_staging,
     "session-name-251": long_name,
     "sessions/CON.md": con,
@@ -344,6 +371,7 @@ def run(case: Case, work: Path) -> Result:
         seconds,
         max(mb for _, mb in outcomes),
         any("Traceback" in t for t in texts),
+        [p.name for p in case.keeps if not (p.is_file() and p.read_text("utf-8") == KEEP)],
     )
 
 

@@ -32,6 +32,8 @@ def test_a_failed_case_is_named_and_fails_the_run() -> None:
         ">= 400 MB",
     ]
     assert hostile.Result(case, 1, "a: nested too deeply", 0.3, 30, False).failures() == []
+    lost = hostile.Result(case, 2, "nested", 0.1, 20, False, ["budget.xlsx"])
+    assert lost.failures() == ["budget.xlsx deleted or changed"]
 
 
 def test_a_cell_shows_control_characters_escaped_and_on_one_line() -> None:
