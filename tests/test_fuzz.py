@@ -56,6 +56,8 @@ NASTY_VALUES = [
     "0001-01-01T00:00:00", "9" * 5000, "-" + "9" * 5000, "1e999", ".nan", "\"\x1b]0;pwned\x07\"",
     "\"\x1b[2J\x1b[31mred\"", "\"a\\nb.yaml:1: forged\"", "\"\u202eexe.txt\"", "\"\u2066x\u2069\"",
     "\"\x0b\x0c\x1c\x1d\u2028\u0085\"", "\x1b]0;raw\x07", "\u202e", "---", ":::", "::: notes",
+    # the same, written as YAML escapes, so that the characters reach the value (raw, YAML refuses most)
+    "\"\\e]0;pwned\\a\"", "\"\\x1b[2J\\x9b31m\"", "\"\\u202eexe\\u2066\\u2028\\x85\\v\\f\\x1c\"", "'x\u2029y'",
     "::: ukjent", "::: notes\n---\nhemmelig", "```", "|" + "a|" * 80, "$'a\nb: x'", "localtime",
 ]  # fmt: skip
 
