@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import build
 from generator.core.errors import ContentError, Problems
 from generator.core.model import Day, Deck, Facilitator, Gathering, Session, Slide, Worksheet
 from generator.domain import clock as clock_format
-from generator.incremental.builder import build
 from generator.render import agenda, formatting
 from generator.render.pages import plan_pages
 from generator.render.theme import load_theme

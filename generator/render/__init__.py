@@ -13,8 +13,7 @@ import jinja2
 from generator.core.errors import Problems
 from generator.core.model import Facilitator, Gathering, Session, Site
 from generator.domain import clock
-from generator.domain.clock import DEFAULT_SEPARATOR
-from generator.render import agenda, formatting, pages, qr
+from generator.render import agenda, formatting, pages, qr, search
 from generator.render.calendar import calendar_files
 from generator.render.embeds import Embeds
 from generator.render.network_calendar import network_calendars
@@ -81,7 +80,7 @@ def render(site: Site, theme: Theme, problems: Problems) -> list[Output]:
     env = theme.environment()
     outputs = render_pages(env, site, theme, pages.plan_pages(site), problems)
     for g in site.gatherings:
-        outputs += gathering_files(g, site.config.time_separator)
+        outputs += gathering_files(g, site, theme)
     return outputs + other_files(site, theme, problems)
 
 
@@ -107,6 +106,7 @@ def other_files(
     outputs = [Output(f"assets/{name}", path.read_bytes()) for name, path in theme.static_files().items()]
     words = theme.strings[site.config.language]
     outputs += [Output(p, data) for p, data in network_calendars(site.programme, site.gatherings, words)]
+    outputs += [Output(path, data) for path, data in search.site_index(site)]
     if published is None:
         published = published_files(site, problems)
     for name, source in published.items():
@@ -117,12 +117,12 @@ def other_files(
     return outputs
 
 
-def gathering_files(g: Gathering, separator: str = DEFAULT_SEPARATOR) -> list[Output]:
-    """Files other than pages made from one gathering (and the site's time format); a repeat build makes them
-    only for changed gatherings."""
-    return [
-        Output(path, data) for path, data in calendar_files(g, separator)
-    ]  # calendar files (.ics) beside the agenda pages
+def gathering_files(g: Gathering, site: Site, theme: Theme) -> list[Output]:
+    """Files other than pages made from one gathering, in the site's time format and the theme's words; a
+    repeat build makes them only when the gathering's inputs (or what every page shares) changed."""
+    files = [Output(path, data) for path, data in calendar_files(g, site.config.time_separator)]  # beside the agenda
+    part = search.gathering_part(g, search.network_title(site, g), theme.strings.get(g.language))
+    return [*files, Output(*part)]  # the gathering's part of the search index
 
 
 def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:

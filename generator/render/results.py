@@ -192,12 +192,11 @@ def results_page(g: Gathering, network: tuple[Gathering, ...], t: Words, lang: s
 
 def earlier_in_network(g: Gathering, gatherings: tuple[Gathering, ...]) -> tuple[Gathering, ...]:
     """The gatherings of g's network held before it, oldest first (g's own `network:` names it)."""
-    if not g.network or g.first_date is None:
+    first = g.first_date
+    if not g.network or first is None:
         return ()
-    same = [
-        o for o in gatherings if o is not g and o.network == g.network and o.first_date and o.first_date < g.first_date
-    ]
-    return tuple(sorted(same, key=lambda o: o.first_date or g.first_date))
+    same = [(o.first_date, o) for o in gatherings if o is not g and o.network == g.network and o.first_date]
+    return tuple(o for day, o in sorted(same, key=lambda pair: pair[0]) if day < first)
 
 
 def _with_changes(

@@ -12,6 +12,7 @@ from generator.core.errors import Problems
 from generator.core.model import Gathering, Programme
 from generator.domain.programme import with_dates
 from generator.load import ContentTree
+from generator.load.yamlfile import YamlMap
 from generator.validate.programme import GatheringRef, check_gatherings, programme_from
 
 NETWORK_FOLDER = "networks"  # where the network pages are written (render/pages.py network_path)
@@ -47,5 +48,5 @@ def site_programme(tree: ContentTree, gatherings: Sequence[Gathering], problems:
 def _ref(tree: ContentTree, g: Gathering) -> GatheringRef:
     files = next((f for f in tree.gatherings if f.folder.name == g.key), None)
     data = files.gathering.data if files is not None and files.gathering is not None else None
-    line = data.line_of("network") if hasattr(data, "line_of") else 0
+    line = data.line_of("network") if isinstance(data, YamlMap) else 0
     return GatheringRef(g.key, g.network, g.source.path, line, g.first_date, g.last_date)

@@ -136,7 +136,7 @@ class Gathering:
     participants: tuple[Participant, ...] = ()  # personal data: facilitator pages and print only
     publish_participants: bool = False  # `publish_participants: true`: names and organisations on a page
     responses: tuple[Response, ...] = ()  # answers files read back (facilitator pages only)
-    notices: tuple[str, ...] = ()  # `file:line: …` lines about the responses; the build goes on
+    notices: tuple[str, ...] = ()  # `file:line: …` lines about the list and the responses; the build goes on
     publish_results: bool = False  # participants see the summary, aggregated only (domain/results.publishable)
     summary: Summary | None = None
 
