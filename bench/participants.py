@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.incremental.builder import build  # noqa: E402
+from generator.commands.build import build  # noqa: E402
 
 GATHERING = "nettverk-omdomme-2013-03"
 FIRST = ("Kari", "Ola", "Ingrid", "Per", "Åse", "Øyvind", "Marit", "Tor Einar", "Siri", "Bjørn", "Anne-Lise", "Geir")
@@ -58,9 +58,9 @@ def cold(content: Path, work: Path) -> float:
 
 def own_work(content: Path, runs: int) -> tuple[float, float, float]:
     """Best of `runs`: reading the list, making every session's groups, rendering the people pages."""
+    from generator.commands.build import check
     from generator.core.errors import Problems
     from generator.domain.groups import make_groups
-    from generator.incremental.builder import check
     from generator.load.participants import read_participants
     from generator.render import render_pages
     from generator.render.people import people_pages

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import build
 from generator.core.errors import ContentError
 from generator.core.model import Gathering, Network, Period, PlannedGathering, Programme
 from generator.core.model.answers import NextGathering, Summary
-from generator.incremental.builder import build
 from generator.render.agreed import agreed_at
 
 GATHERING = "nettverk-omdomme-2013-03"

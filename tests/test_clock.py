@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator.incremental.builder import build
+from generator.commands.build import build
 from generator.render.calendar import session_description
 
 GATHERING = "nettverk-omdomme-2013-03"

@@ -13,8 +13,8 @@ from conftest import CONTENT
 from test_search import notes_of
 
 from generator.cli import main
+from generator.commands.build import check
 from generator.core.model import Site
-from generator.incremental.builder import check
 from generator.render.pack_html import Target, Words, page_id, rewrite
 
 GATHERING = "nettverk-omdomme-2013-03"

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import check
 from generator.core.errors import ContentError
-from generator.incremental.builder import Builder, check
+from generator.incremental.builder import Builder
 from tests.conftest import CONTENT
 
 GATHERING = "nettverk-omdomme-2013-03"

@@ -75,8 +75,8 @@ def test_page_numbers_are_css_counters_in_the_language_of_the_page() -> None:
 
 @pytest.fixture(scope="module")
 def printed(built_site: Path) -> dict[str, bytes]:
+    from generator.commands.build import check
     from generator.commands.print import html_to_pdf
-    from generator.incremental.builder import check
     from tests.conftest import CONTENT
 
     g = check(CONTENT).gatherings[0]
@@ -131,7 +131,7 @@ def test_the_people_pdfs_are_tagged_with_their_language(printed: dict[str, bytes
 def test_the_files_are_named_in_the_gatherings_language() -> None:
     from dataclasses import replace
 
-    from generator.incremental.builder import check
+    from generator.commands.build import check
     from tests.conftest import CONTENT
 
     g = check(CONTENT).gatherings[0]

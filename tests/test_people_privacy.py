@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import build, check
 from generator.core.errors import Problems
-from generator.incremental.builder import build, check
 from generator.load.participants import read_participants
 from tests.conftest import CONTENT
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import build
 from generator.core.errors import ContentError
-from generator.incremental.builder import Builder, build
+from generator.incremental.builder import Builder
 from tests.series_site import write_series_site
 
 SEED = "nettverk-omdomme-2013-03"
@@ -49,7 +50,8 @@ def test_the_front_page_lists_every_network_and_the_series_in_date_order(built_s
     assert entries(index, "omdomme-1") == [
         "1. samling : Nettverk – omdømme 11.–12. mars 2013 · Gardermoen",
         "Temadag mai–juni 2013 (planlagt)",
-        "2. samling august–september 2013 (planlagt)",
+        # The theme and place agreed at 1. samling, written on this entry of programme.yaml.
+        "2. samling august–september 2013 · Gardermoen · Status i prosjektene og måling av omdømme (planlagt)",
         "3. samling februar–mars 2014 (planlagt)",
     ]
     assert 'data-programme data-label-next="neste" data-label-today="i dag"' in source

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.incremental.builder import build
+from generator.commands.build import build
 from tests.test_results_pages import RESULTS, total_row
 
 pytestmark = pytest.mark.browser

@@ -10,8 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.commands.build import build
 from generator.core.errors import ContentError
-from generator.incremental.builder import Builder, build
+from generator.incremental.builder import Builder
 from tests.test_incremental import cold, tree
 
 GATHERING = "nettverk-omdomme-2013-03"

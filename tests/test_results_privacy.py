@@ -13,8 +13,8 @@ import re
 import shutil
 from pathlib import Path
 
+from generator.commands.build import build, check
 from generator.core.model.answers import RatingAnswer, TextAnswer
-from generator.incremental.builder import build, check
 from generator.write.staging import MARKER
 
 GATHERING = "nettverk-omdomme-2013-03"

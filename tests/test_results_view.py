@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import check
 from generator.core.model import Gathering
 from generator.core.model.answers import Summary, SummaryPick
-from generator.incremental.builder import check
 from generator.render.results import earlier_in_network, number, results_page, summary_page
 from generator.render.strings import Strings
 
