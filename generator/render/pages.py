@@ -13,7 +13,7 @@ from typing import Any
 from generator.core.model import Deck, Gathering, Model, Programme, Session, Site, Worksheet
 from generator.render.deck_plan import deck_timing, handout_pages
 from generator.render.formatting import long_date
-from generator.render.programme import entry_path, entry_view, network_view, programme_view, series_links
+from generator.render.programme import programme_view, series_links
 
 
 @dataclass(frozen=True)
@@ -207,33 +207,14 @@ def plan_pages(
     """Every page of the site; a gathering's pages come from `pages_of` (gathering_plans, or a Builder's
     memo of it: generator/incremental/memo.py)."""
     pages = [PagePlan("index.html", "index.html", site.config.title, {"programme": programme_view(site)})]
+    from generator.render.network_pages import network_pages
+
     site_crumb = (site.config.title, "index.html")
-    pages += network_pages(site, site_crumb)
+    pages += network_pages(site, site_crumb)  # the programme's networks and planned gatherings
     for g in site.gatherings:
         pages.extend((pages_of or gathering_plans)(site, g, site_crumb))
     for m in site.models:
         pages.append(PagePlan(model_path(m), "model.html", m.title, {"model": m}, None, (site_crumb,)))
-    return pages
-
-
-def network_pages(site: Site, site_crumb: tuple[str, str]) -> list[PagePlan]:
-    """A page per network, and one per planned entry of its series saying what is known."""
-    if site.programme is None:
-        return []
-    lang, titles = site.config.language, {g.key: g.title for g in site.gatherings}
-    pages = []
-    for network in site.programme.networks:
-        view = network_view(network, lang, titles, site.programme)
-        pages.append(PagePlan(view.path, "network.html", network.title, {"network": view}, None, (site_crumb,)))
-        crumbs = (site_crumb, (network.title, view.path))
-        for entry in network.series:
-            if entry.is_planned:
-                context = {
-                    "network": view,
-                    "entry": entry_view(network, entry, lang, titles),
-                    "series": series_links(site.programme, entry, lang),
-                }
-                pages.append(PagePlan(entry_path(network, entry), "planned.html", network.title, context, None, crumbs))
     return pages
 
 
