@@ -58,3 +58,23 @@ def test_writing_them_in_gathering_yaml_too_is_a_problem_at_their_lines(content_
     assert re.search(rf"gathering\.yaml:{goals}: the process goals of a gathering in the programme", said), said
     assert f"gathering.yaml:{goals + 1}: the next gathering of a gathering in the programme" in said
     assert not (tmp_path / "out").exists()
+
+
+def test_a_changed_programme_makes_the_summary_again_as_a_cold_build_would(content_copy: Path, tmp_path: Path) -> None:
+    from generator.incremental.builder import Builder
+    from tests.test_incremental import cold, tree
+
+    out = tmp_path / "out" / "site"
+    builder = Builder(content_copy, out)
+    builder.build(None)
+    programme = content_copy / "programme.yaml"
+    text = programme.read_text("utf-8")
+    programme.write_text(
+        text.replace("omdømme\n        place: Gardermoen", "omdømme\n        place: Hamar").replace(
+            "lagt dem fram", "vist dem"
+        )
+    )
+    builder.build({programme})
+    summary = (out / GATHERING / "oppsummering.html").read_text("utf-8")
+    assert "Hamar" in summary and "vist dem i plenum" in summary
+    assert tree(out) == cold(content_copy, tmp_path)

@@ -185,3 +185,23 @@ def test_a_changed_answer_at_the_earlier_gathering_reaches_the_later_change_tabl
     builder.build({earlier})  # a file of the earlier gathering: the later one's change table moves too
     page = text(out / later.name / "fasilitator" / "resultater.html")
     assert re.search(r"<th scope=\"row\">Hamar kommune</th><td>1</td><td>8</td>", page)
+
+
+def test_a_changed_answer_at_an_earlier_gathering_remakes_the_later_ones_results(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """The later gathering's results show the change since the earlier one: its answers are among the
+    later gathering's inputs (GatheringFiles.depends_on)."""
+    later = second_gathering(content_copy)
+    out = tmp_path / "out" / "site"
+    builder = Builder(content_copy, out)
+    builder.build(None)
+    page = out / later.name / "fasilitator" / "resultater.html"
+    before = page.read_bytes()
+    answers = content_copy / GATHERING / "responses" / "risikoskjema-elverum.json"
+    data = json.loads(answers.read_text("utf-8"))
+    data["answers"][RISK] = 1
+    answers.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    builder.build({answers})
+    assert page.read_bytes() != before
+    assert tree(out) == cold(content_copy, tmp_path)
