@@ -47,14 +47,21 @@ class PrintResult:
     site: Site
     pdfs: tuple[str, ...]  # output paths of the PDFs written
     counts: dict[str, int]
+    packs: tuple[str, ...] = ()  # of those, the printed packs (generator/commands/packs.py)
 
 
 def print_worksheets(content: Path, output: Path) -> PrintResult:
+    from generator.commands.packs import print_packs
+
     out = check_output_folder(output, content)
     site, outputs = rendered(content)
-    pdfs = list(pdf_outputs(site, {o.path: o.content for o in outputs}))
-    counts = write_site([(o.path, o.content) for o in (*outputs, *pdfs)], out)
-    return PrintResult(site, tuple(p.path for p in pdfs), counts)
+    files = {o.path: o.content for o in outputs}
+    pdfs = list(pdf_outputs(site, files))
+    packs, overviews = print_packs(site, files)  # the overviews again, with links to the packs
+    again = {o.path: o for o in overviews}
+    outputs = [again.get(o.path, o) for o in outputs]
+    counts = write_site([(o.path, o.content) for o in (*outputs, *pdfs, *packs)], out)
+    return PrintResult(site, tuple(p.path for p in (*pdfs, *packs)), counts, tuple(p.path for p in packs))
 
 
 def rendered(content: Path) -> tuple[Site, list[Output]]:
