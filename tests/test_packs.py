@@ -51,7 +51,12 @@ def test_the_participant_pack_has_no_part_made_from_facilitator_templates() -> N
     participant = {p.template for p in participant_parts(site, g)}
     assert participant == {"day.html", "deck_handout.html", "worksheet.html", "model.html"}
     facilitator = [p.template for p in facilitator_parts(site, g)]
-    assert facilitator[:4] == ["print/pack_duties.html", "facilitator/day.html", "facilitator/day.html", "print/pack_packing.html"]
+    assert facilitator[:4] == [
+        "print/pack_duties.html",
+        "facilitator/day.html",
+        "facilitator/day.html",
+        "print/pack_packing.html",
+    ]
 
 
 def test_the_footer_strings_become_css_content_safely() -> None:

@@ -24,7 +24,6 @@ from generator.render.formatting import long_date
 from generator.render.pages import (
     day_path,
     gathering_path,
-    model_path,
     sessions_using,
     worksheets_in_programme_order,
 )
@@ -137,11 +136,7 @@ def participant_parts(site: Site, g: Gathering) -> list[PackPart]:
         )
     parts += worksheet_parts(g)
     for m in models_used(site, g):
-        parts.append(
-            PackPart(
-                f"pack-model-{m.key}", "pack_model", m.title, "model.html", "page-model", {"model": m}, model_path(m)
-            )
-        )
+        parts.append(PackPart(f"pack-model-{m.key}", "pack_model", m.title, "model.html", "page-model", {"model": m}))
     return parts
 
 
