@@ -57,7 +57,7 @@ def content_with_sheets(work: Path, n: int) -> Path:
 def timed(content: Path, output: Path, code: Path | None) -> tuple[float, float, int, int]:
     """(wall s, CPU s, max RSS MB, PDFs written) of one `samling print`."""
     shutil.rmtree(output, ignore_errors=True)
-    run = f"import sys; sys.path.insert(0, {str(code)!r}); " if code else ""
+    run = "import sys; " + (f"sys.path.insert(0, {str(code)!r}); " if code else "")
     run += "from generator.cli import main; sys.exit(main())"
     command = [sys.executable, "-c", run, "print", "--content", str(content), "--output", str(output)]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
