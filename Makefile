@@ -26,6 +26,7 @@ system-deps:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests bench
 	$(VENV)/bin/ruff format --check generator tests bench
+	$(VENV)/bin/pyright generator
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format generator tests bench

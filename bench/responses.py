@@ -13,10 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from generator.commands.build import check
 from generator.core.errors import Problems
 from generator.domain import answers as a
 from generator.domain.results import results
-from generator.incremental.builder import check
 from generator.validate.answers import read_responses
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -94,7 +94,7 @@ def _main(argv: list[str] | None) -> int:
 
             return serve(args.content, args.output, args.host, args.port, args.allow_remote)
         if args.command == "check":
-            from generator.incremental.builder import check
+            from generator.commands.build import check
 
             site = check(args.content)
             sessions = sum(len(g.sessions()) for g in site.gatherings)
@@ -152,7 +152,7 @@ def _content_output(p: argparse.ArgumentParser) -> None:
 
 
 def _build(content: Path, output: Path) -> int:
-    from generator.incremental.builder import build
+    from generator.commands.build import build
 
     started = time.perf_counter()
     result = build(content, output)

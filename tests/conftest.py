@@ -26,7 +26,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example content built into a fresh folder; tests must not modify it."""
-    from generator.incremental.builder import build
+    from generator.commands.build import build
 
     out = tmp_path_factory.mktemp("site") / "output"
     build(CONTENT, out)

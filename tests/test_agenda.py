@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import build
 from generator.core.errors import ContentError
 from generator.core.model import Day, Deck, Facilitator, Gathering, Session, Slide, Worksheet
-from generator.incremental.builder import build
 from generator.render import agenda, formatting
 from generator.render.pages import plan_pages
 

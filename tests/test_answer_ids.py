@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from textwrap import dedent
 
+from generator.commands.build import check
 from generator.core.errors import Problems
 from generator.core.model import Scale, Worksheet
-from generator.incremental.builder import check
 from generator.load.documents import Document
 from generator.load.yamlfile import parse_yaml
 from generator.validate.markdown import make_markdown

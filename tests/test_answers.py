@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.commands.build import check
 from generator.core.errors import Problems
 from generator.core.model import Gathering, Worksheet
 from generator.domain import answers as a
-from generator.incremental.builder import check
 from generator.validate.answers import read_responses
 
 ROOT = Path(__file__).resolve().parents[1]

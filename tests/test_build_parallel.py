@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 
 import pytest
@@ -23,6 +24,15 @@ def test_halves_come_back_in_order_from_two_processes() -> None:
 def test_small_work_stays_in_this_process() -> None:
     parts = in_two(squares, [1, 2, 3], min_items=200)
     assert parts == [(os.getpid(), [1, 4, 9])]
+
+
+def test_work_from_another_thread_is_never_forked() -> None:
+    # A fork from a thread copies the locks other threads hold: the live preview builds on one.
+    found: list[object] = []
+    worker = threading.Thread(target=lambda: found.extend(in_two(squares, list(range(10)), min_items=2)))
+    worker.start()
+    worker.join()
+    assert found == [(os.getpid(), [i * i for i in range(10)])]
 
 
 def test_a_child_that_dies_is_replaced_by_doing_its_half_here() -> None:

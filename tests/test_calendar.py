@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from generator.commands.build import check
 from generator.core.model import Gathering
-from generator.incremental.builder import check
 from generator.render.calendar import calendar_files, plain_text
 
 ROOT = Path(__file__).resolve().parents[1]

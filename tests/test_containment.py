@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import build
 from generator.core.errors import ContentError
-from generator.incremental.builder import build
 
 GATHERING = "nettverk-omdomme-2013-03"
 

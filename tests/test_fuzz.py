@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.commands.build import build
 from generator.commands.new import new_gathering
 from generator.core.errors import ContentError
-from generator.incremental.builder import build
 
 settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 settings.register_profile("fuzz", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
+from generator.commands.build import check
 from generator.core.model import Day, Gathering, Session
-from generator.incremental.builder import check
 from generator.render.agenda import local_time
 from generator.render.calendar import PRODID, calendar_files, session_description, session_uid
 from generator.render.ical import UTC_ZONES, fold, text, vtimezone

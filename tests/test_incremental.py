@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import write_samling
+from generator.commands.build import build
 from generator.core.errors import ContentError
-from generator.incremental.builder import Builder, build
+from generator.incremental.builder import Builder
 from generator.validate import markdown
 from generator.write.staging import MARKER
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.incremental.builder import build
+from generator.commands.build import build
 
 GATHERING = "nettverk-omdomme-2013-03"
 SCRIPT = "<script>alert('x')</script>"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import build
 from generator.core.errors import ContentError, Problems
 from generator.core.model import LANGUAGES
-from generator.incremental.builder import build
 from generator.load.documents import read_yaml
 from generator.render import formatting
 from generator.render.theme import DEFAULT_THEME, load_theme

@@ -6,7 +6,7 @@ from conftest import CONTENT
 
 from generator.commands.packs import pack_documents
 from generator.core.errors import Problems
-from generator.incremental.builder import check
+from generator.commands.build import check
 from generator.render.packs import (
     css_string,
     facilitator_parts,

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT
-from pdf_structure import pdf_structure
+from pdf_structure import pdf_structure, rendered
 
-from generator.commands.print import html_to_pdf, pdf_plan, rendered
+from generator.commands.build import check
+from generator.commands.print import html_to_pdf, pdf_plan
 from generator.core.model import Site
-from generator.incremental.builder import check
 from generator.render.pages import model_path, worksheet_path, worksheets_in_programme_order, worksheets_print_path
 from generator.render.qr import online_url
 

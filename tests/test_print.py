@@ -12,9 +12,9 @@ import pytest
 from conftest import CONTENT
 from pypdf import PdfReader
 
+from generator.commands.build import check
 from generator.commands.print import ROOT_URL, html_to_pdf, in_memory, pdf_plan
 from generator.core.model import Gathering, Scale, Site
-from generator.incremental.builder import check
 from generator.render.pages import worksheet_path, worksheets_in_programme_order, worksheets_print_path
 
 pytestmark = pytest.mark.slow

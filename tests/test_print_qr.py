@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT
+from pdf_structure import rendered
 from pypdf import PdfReader
 
-from generator.commands.print import html_to_pdf, rendered
+from generator.commands.print import html_to_pdf
 from generator.render.pages import worksheet_path, worksheets_in_programme_order, worksheets_print_path
 from generator.render.qr import online_url
 

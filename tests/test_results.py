@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import check
 from generator.core.errors import Problems
 from generator.core.model import Gathering, Source, Worksheet
 from generator.domain import answers as a
 from generator.domain.results import Distribution, publishable, results
-from generator.incremental.builder import check
 from generator.validate.answers import read_responses
 
 ROOT = Path(__file__).resolve().parents[1]

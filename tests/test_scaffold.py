@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from generator.cli import main
-from generator.incremental.builder import build
+from generator.commands.build import build
 
 
 def test_new_gathering_builds_as_it_is(tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import check
 from generator.core.model import Source
 from generator.domain.schedule import Gap, Plan, Slot, TimeProblem, schedule
-from generator.incremental.builder import check
 from generator.validate import schema
 
 ROOT = Path(__file__).resolve().parents[1]

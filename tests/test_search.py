@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT
 
+from generator.commands.build import check
 from generator.core.model import Site, Text
-from generator.incremental.builder import check
 from generator.render import search
 from generator.render.search import SearchRecord, fold, index_data, index_files, plain_text, search_records, tokens
 

@@ -15,8 +15,8 @@ import pytest
 from conftest import CONTENT
 from test_accessibility import axe_violations
 
+from generator.commands.build import check
 from generator.core.errors import Problems
-from generator.incremental.builder import check
 from generator.render import Strings, page_context
 from generator.render.pages import PagePlan
 from generator.render.search import fold, index_files, tokens

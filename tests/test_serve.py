@@ -21,8 +21,8 @@ from urllib.request import urlopen
 import pytest
 from tornado.websocket import websocket_connect
 
+from generator.commands.build import check
 from generator.core.errors import ContentError
-from generator.incremental.builder import check
 
 ROOT = Path(__file__).resolve().parents[1]
 GATHERING = "nettverk-omdomme-2013-03"
@@ -170,6 +170,15 @@ def test_a_saved_session_is_rebuilt_and_the_browser_told_to_reload(server: Serve
     assert "Programmet for kvelden" in server.get(PAGE)
     assert "Programmet for kvelden" in server.get(f"/{GATHERING}/2013-03-11.html")  # the day's agenda too
     assert not list((server.output / "nettverk-omdomme-2013-03").glob("*.tmp*"))
+
+
+def test_quick_successive_saves_all_reach_the_site(server: Served, site: Path) -> None:
+    # Saves closer together than a build: the system's watcher hears each, the last one wins.
+    session = site / GATHERING / "sessions" / "program.md"
+    for n in range(5):
+        edit(session, "title: Program" + ("\n" if n == 0 else f" {n - 1}\n"), f"title: Program {n}\n")
+    page = server.poll_page(PAGE, lambda page: "Program 4" in page)
+    assert "Program 4" in page and OVERLAY not in page
 
 
 def test_broken_yaml_shows_on_every_page_over_the_last_good_site_until_fixed(server: Served, site: Path) -> None:

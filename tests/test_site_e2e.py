@@ -138,7 +138,7 @@ def test_ids_are_unique_on_every_page(built_site: Path) -> None:
 
 
 def test_a_model_shown_twice_on_a_page_gets_ids_of_its_own(content_copy: Path, tmp_path: Path) -> None:
-    from generator.incremental.builder import build
+    from generator.commands.build import build
 
     session = content_copy / GATHERING / "sessions" / "program.md"
     session.write_text(

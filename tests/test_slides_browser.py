@@ -274,7 +274,7 @@ def test_the_notes_and_presenter_pages_are_linked_from_no_participant_page(built
 
 
 def test_a_4_to_3_deck_keeps_its_shape(browser: Any, content_copy: Path, tmp_path: Path) -> None:
-    from generator.incremental.builder import build
+    from generator.commands.build import build
 
     path = content_copy / f"{DECK}.md"
     path.write_text(path.read_text("utf-8").replace('aspect: "16:9"', 'aspect: "4:3"'), "utf-8")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import check
 from generator.core.errors import ContentError, Problems
 from generator.core.model import Deck, Gathering, Session, Slide
-from generator.incremental.builder import check
 from generator.load.documents import read_markdown
 from generator.render.deck_plan import deck_timing, handout_pages
 from generator.validate.decks import deck, demote_headings, slide_settings, split_slides

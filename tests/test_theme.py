@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import build
 from generator.core.errors import ContentError
-from generator.incremental.builder import build
 from generator.validate.safe_svg import clean_svg
 
 ROOT = Path(__file__).resolve().parents[1]

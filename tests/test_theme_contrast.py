@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.build import check
 from generator.core.errors import ContentError
 from generator.domain.contrast import AA_TEXT, BACKGROUNDS, darker_shade, luminance, ratio, rgb, worst_ratio
-from generator.incremental.builder import check
 
 
 def test_luminance_ends() -> None:

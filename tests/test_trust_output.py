@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.incremental.builder import Builder, build
+from generator.commands.build import build
+from generator.incremental.builder import Builder
 from generator.write.staging import MARKER, OutputRefused, digest
 
 GATHERING = "nettverk-omdomme-2013-03"

@@ -11,7 +11,7 @@ import pytest
 from conftest import CONTENT
 from pypdf import PdfReader
 
-from generator.incremental.builder import check
+from generator.commands.build import check
 from generator.render.pages import worksheet_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -142,7 +142,7 @@ blocks:
 def test_a_long_answer_in_a_box_prints_whole_inside_the_boxs_border(
     content_copy: Path, tmp_path: Path, page: Any
 ) -> None:
-    from generator.incremental.builder import build
+    from generator.commands.build import build
 
     folder = next(p for p in content_copy.iterdir() if (p / "worksheets").is_dir())
     (folder / "worksheets" / "boks.yaml").write_text(BOXED, "utf-8")

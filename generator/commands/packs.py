@@ -7,18 +7,20 @@ among the site's files. print/pack.html puts a cover and a table of contents bef
 pack's CSS (assets/pack.css) starts each part on a new page and gives it a bookmark, and the
 running footer (title, "side N av M") comes from the theme's strings.
 
-`samling print` also renders the gathering overviews again with links to the packs (a build does
-not make PDFs and removes those of an earlier print, so its overviews link none).
+In a print build the gathering overviews link the packs (`with_pack_links`); a plain build makes no
+PDFs and removes those of an earlier print, so its overviews link none.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
 
 import jinja2
 from markupsafe import Markup
 
 from generator.core.errors import Problems
 from generator.core.model import Gathering, Site
-from generator.render import Output, page_context, render_page
+from generator.render import Output, page_context
 from generator.render.packs import (
     AUDIENCES,
     FACILITATOR,
@@ -32,7 +34,7 @@ from generator.render.packs import (
     page_counter,
     paper_links,
 )
-from generator.render.pages import PagePlan, facilitator_pages, gathering_pages, gathering_path, relative
+from generator.render.pages import PagePlan, facilitator_path, gathering_path, relative
 from generator.render.theme import Theme, load_theme
 from generator.validate.markdown import ROOT_LINK
 
@@ -90,43 +92,62 @@ def _part_html(env: jinja2.Environment, base: dict, here: str, g: Gathering, par
     return Markup("".join(template.blocks["main"](context)))
 
 
-def pack_links(g: Gathering, made: set[str]) -> dict[str, str]:
-    """audience → PDF path, of the packs made for the gathering."""
-    return {a: pack_path(g, a) for a in AUDIENCES if pack_path(g, a) in made}
+# A print build shows its overviews through templates of their own, so the cache keys them apart
+# from a plain build's: the next `samling build` (which makes no packs, and removes them) renders
+# them again without the links.
+OVERVIEWS = {"gathering.html": "print/overview.html", "facilitator/index.html": "print/facilitator_overview.html"}
 
 
-def overviews_with_packs(
-    env: jinja2.Environment, site: Site, theme: Theme, made: set[str], problems: Problems
-) -> list[Output]:
-    """The gathering overview (the participant pack) and the facilitator overview (both packs), again,
-    with links to the packs made: a participant page never links into the facilitators' material."""
-    outputs = []
-    crumb = (site.config.title, "index.html")
-    for g in site.gatherings:
-        links = pack_links(g, made)
-        if not links:
+def pack_links(g: Gathering) -> dict[str, str]:
+    """audience → PDF path of the packs `samling print` makes for the gathering (one with days)."""
+    return {a: pack_path(g, a) for a in AUDIENCES} if g.days else {}
+
+
+def with_pack_links(site: Site, plans: list[PagePlan]) -> list[PagePlan]:
+    """The page plan of a print build: the gathering overview links the participant pack, the
+    facilitator overview both; a participant page never links into the facilitators' material."""
+    overviews = {p: g for g in site.gatherings for p in (gathering_path(g), facilitator_path(g)) if pack_links(g)}
+    changed = []
+    for plan in plans:
+        g = overviews.get(plan.path)
+        if g is None or plan.template not in OVERVIEWS:
+            changed.append(plan)
             continue
-        overview = next(p for p in gathering_pages(g, crumb) if p.path == gathering_path(g))
-        public = {a: p for a, p in links.items() if a != FACILITATOR}
-        facilitator = facilitator_pages(g)[0]
-        for plan, packs in ((overview, public), (facilitator, links)):
-            plan = PagePlan(plan.path, plan.template, plan.title, {**plan.context, "packs": packs}, g, plan.crumbs)
-            outputs.append(render_page(env, site, theme, plan, problems))
-    return outputs
+        links = pack_links(g)
+        packs = links if plan.path == facilitator_path(g) else {a: p for a, p in links.items() if a != FACILITATOR}
+        context = {**plan.context, "packs": packs}
+        changed.append(PagePlan(plan.path, OVERVIEWS[plan.template], plan.title, context, g, plan.crumbs))
+    return changed
 
 
-def print_packs(site: Site, files: dict[str, bytes]) -> tuple[list[Output], list[Output]]:
-    """(the packs' PDFs, the overviews rendered again to link them), from the site's rendered files."""
+def print_packs(site: Site, files: Mapping[str, bytes]) -> list[Output]:
+    """The packs' PDFs, from the site's rendered files (the build's, before it is put in place)."""
     from generator.commands.print import html_to_pdf
 
     problems = Problems(root=site.root)
     theme = load_theme(site.config.theme, site.root, problems, site.config.source.path)
     problems.raise_if_any()
-    env = theme.environment()
-    documents = pack_documents(env, site, theme, problems)
+    documents = pack_documents(theme.environment(), site, theme, problems)
     problems.raise_if_any()
-    everything = {**files, **documents}
-    pdfs = [Output(path.removesuffix(".html") + ".pdf", html_to_pdf(everything, path)) for path in documents]
-    overviews = overviews_with_packs(env, site, theme, {p.path for p in pdfs}, problems)
-    problems.raise_if_any()
-    return pdfs, overviews
+    everything = _Both(documents, files)
+    return [Output(path.removesuffix(".html") + ".pdf", html_to_pdf(everything, path)) for path in documents]
+
+
+class _Both(Mapping[str, bytes]):
+    """The packs' documents over the site's files, without reading every file of the site."""
+
+    def __init__(self, first: Mapping[str, bytes], second: Mapping[str, bytes]) -> None:
+        self.first, self.second = first, second
+
+    def __getitem__(self, path: str) -> bytes:
+        return self.first[path] if path in self.first else self.second[path]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.first or path in self.second
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.first
+        yield from (p for p in self.second if p not in self.first)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

@@ -1,13 +1,14 @@
 """`samling print`: the site plus PDFs of the blank worksheets, for the printer.
 
-The steps of a build (load → validate → render), then WeasyPrint turns the rendered worksheet
-pages into PDFs — one per gathering with every worksheet in programme order, and one per
-worksheet — and everything is written together, so `print/` is in the output's manifest:
+The build itself (generator/incremental/builder.py), which, before it puts the new site in place,
+hands the rendered files to WeasyPrint to make the PDFs — one per gathering with every worksheet in
+programme order, and one per worksheet — so everything is written together, and `print/` is in the
+output's manifest:
 
     output/print/GATHERING.pdf
     output/print/GATHERING/WORKSHEET.pdf
 
-WeasyPrint reads only from the rendered files in memory: no disk, no network. Every PDF is tagged
+WeasyPrint reads only from the rendered files of this build: no other file, no network. Every PDF is tagged
 (PDF/UA-1): the page's `<html lang>` and `<title>` become its language and window title, headings,
 lists, tables and figures its structure, each `<th scope>` a header cell with that scope.
 """
@@ -17,19 +18,15 @@ from __future__ import annotations
 import logging
 import mimetypes
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.core.errors import Problems
 from generator.core.model import Site
-from generator.load import load
-from generator.render import Output, render
+from generator.incremental.builder import Builder
+from generator.render import Output
 from generator.render.pages import worksheet_path, worksheets_in_programme_order, worksheets_print_path
-from generator.render.theme import load_theme
-from generator.validate import validate
-from generator.write.staging import check_output_folder, write_site
 
 # Pages are given to WeasyPrint under this made-up root; the fetcher answers it from memory.
 ROOT_URL = "file:///samling-output/"
@@ -51,29 +48,21 @@ class PrintResult:
 
 
 def print_worksheets(content: Path, output: Path) -> PrintResult:
-    from generator.commands.packs import print_packs
+    from generator.commands.packs import print_packs, with_pack_links
 
-    out = check_output_folder(output, content)
-    site, outputs = rendered(content)
-    files = {o.path: o.content for o in outputs}
-    pdfs = list(pdf_outputs(site, files))
-    packs, overviews = print_packs(site, files)  # the overviews again, with links to the packs
-    again = {o.path: o for o in overviews}
-    outputs = [again.get(o.path, o) for o in outputs]
-    counts = write_site([(o.path, o.content) for o in (*outputs, *pdfs, *packs)], out)
-    return PrintResult(site, tuple(p.path for p in (*pdfs, *packs)), counts, tuple(p.path for p in packs))
+    made: list[str] = []
+    packs: list[str] = []
 
+    def pdfs(site: Site, files: Mapping[str, bytes]) -> list[tuple[str, bytes]]:
+        found = [(o.path, o.content) for o in pdf_outputs(site, files)]
+        made.extend(path for path, _ in found)
+        pack_pdfs = [(o.path, o.content) for o in print_packs(site, files)]
+        packs.extend(path for path, _ in pack_pdfs)
+        return found + pack_pdfs
 
-def rendered(content: Path) -> tuple[Site, list[Output]]:
-    """The site and its rendered files, in memory (load → validate → render); Problems if any."""
-    problems = Problems(root=content)
-    tree = load(content, problems)
-    site = validate(tree, problems)
-    theme = load_theme(site.config.theme, tree.root, problems, site.config.source.path)
-    problems.raise_if_any()
-    outputs = render(site, theme, problems)
-    problems.raise_if_any()
-    return site, outputs
+    # The overviews link the packs they are built with (commands/packs.py `with_pack_links`).
+    result = Builder(content, output, warm=False, finish=pdfs, replan=with_pack_links).build(None)
+    return PrintResult(result.site, tuple(made + packs), result.counts, tuple(packs))
 
 
 def pdf_plan(site: Site) -> list[tuple[str, str]]:
@@ -87,12 +76,12 @@ def pdf_plan(site: Site) -> list[tuple[str, str]]:
     return plan
 
 
-def pdf_outputs(site: Site, files: dict[str, bytes]) -> Iterator[Output]:
+def pdf_outputs(site: Site, files: Mapping[str, bytes]) -> Iterator[Output]:
     for pdf_path, page_path in pdf_plan(site):
         yield Output(pdf_path, html_to_pdf(files, page_path))
 
 
-def html_to_pdf(files: dict[str, bytes], page_path: str) -> bytes:
+def html_to_pdf(files: Mapping[str, bytes], page_path: str) -> bytes:
     try:
         import weasyprint
     except ImportError as exc:  # the optional extra; OSError too when pango is missing
@@ -105,7 +94,9 @@ def html_to_pdf(files: dict[str, bytes], page_path: str) -> bytes:
         base_url=ROOT_URL + page_path,
         url_fetcher=_fetcher(weasyprint, files),
     )
-    return html.write_pdf(pdf_variant=PDF_VARIANT, finisher=scope_header_cells)
+    pdf = html.write_pdf(pdf_variant=PDF_VARIANT, finisher=scope_header_cells)
+    assert pdf is not None  # with no target, the PDF comes back as bytes
+    return pdf
 
 
 def scope_header_cells(document: Any, pdf: Any) -> None:
@@ -135,7 +126,7 @@ def _cells(box: Any, in_head: bool = False) -> Iterator[tuple[Any, bool]]:
             yield from _cells(child, in_head or tag == "thead")
 
 
-def in_memory(files: dict[str, bytes], url: str) -> tuple[bytes, str]:
+def in_memory(files: Mapping[str, bytes], url: str) -> tuple[bytes, str]:
     """The bytes and type of a rendered file by its URL; anything outside the output is refused."""
     if not url.startswith(ROOT_URL):
         raise ValueError(f"only the site's own files are read, not {url}")
@@ -145,7 +136,7 @@ def in_memory(files: dict[str, bytes], url: str) -> tuple[bytes, str]:
     return files[path], mimetypes.guess_type(path)[0] or "application/octet-stream"
 
 
-def _fetcher(weasyprint: Any, files: dict[str, bytes]) -> Any:
+def _fetcher(weasyprint: Any, files: Mapping[str, bytes]) -> Any:
     urls = weasyprint.urls
     if not hasattr(urls, "URLFetcher"):  # WeasyPrint < 68 takes a function that returns a dict
         return lambda url: dict(zip(("string", "mime_type"), in_memory(files, url), strict=True))

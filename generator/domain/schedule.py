@@ -162,8 +162,9 @@ def _titled(plan: Plan) -> Plan:
 
 
 def _own_end(plan: Plan, problems: list[TimeProblem]) -> int | None:
-    given = (plan.start, plan.duration, plan.end)
-    if None not in given and plan.start + plan.duration != plan.end:  # type: ignore[operator]
+    if plan.start is not None and plan.duration is not None and plan.end is not None:
+        if plan.start + plan.duration == plan.end:
+            return plan.duration
         problems.append(
             TimeProblem(
                 plan.source,
@@ -182,6 +183,7 @@ def _parallel_end(plan: Plan, begin: int) -> int | None:
         for p in plan.parallel
         if p.duration or p.end
     ]
+    ends = [e for e in ends if e is not None]  # none are: the filter above; said for the type checker
     return max(ends) if ends else None
 
 

@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.errors import Problems
-from generator.core.model import Embed, Gathering, Text
-from generator.incremental.fingerprint import code_key, folder_digest, hash_of
-from generator.load import ContentTree, GatheringFiles, load_gathering
-from generator.load.documents import DocumentCache, read_yaml
+from generator.core.model import Embed, Text
+from generator.incremental.documents import DocumentCache
+from generator.incremental.fingerprint import code_key
+from generator.incremental.texts import TextCache, remembering
+from generator.load import load_gathering
+from generator.load.documents import read_yaml
 from generator.load.yamlfile import MAX_DEPTH, YamlList, YamlMap
-from generator.render.pages import PagePlan
-from generator.validate.markdown import TextCache, make_markdown, render_markdown
+from generator.validate.markdown import render_markdown
 from generator.write.private import PrivateFolder, notice
 
 FORMAT = 3  # bump when what is stored changes shape
@@ -217,47 +218,10 @@ def decode_prewarmed(value: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     return {_key(k): decode_yaml(v, 0) for k, v in parsed.items()}, {_key(k): decode_text(v) for k, v in texts.items()}
 
 
-def _gathering_key(files: GatheringFiles) -> str:
-    docs = [files.gathering, *files.sessions.values(), *files.decks, *files.worksheets]
-    return hash_of(*(f"{d.path}:{d.digest}" for d in docs if d is not None), *sorted(files.unreadable))
-
-
-@dataclass(frozen=True)
-class PageKeys:
-    """The input key of each page, from the digests of the files it depends on."""
-
-    common: str  # site.yaml, models, theme, code
-    gatherings: dict[str, str]  # gathering (its folder's name) → key of its files
-    everything: str
-
-    @classmethod
-    def of(cls, tree: ContentTree, theme_folders: tuple[Path, ...], code: str) -> PageKeys:
-        common = hash_of(
-            tree.site.digest if tree.site else "",
-            *(f"{m.path}:{m.digest}" for m in tree.models),
-            *(f"{f}:{folder_digest(f)}" for f in theme_folders),
-            code,
-        )
-        gatherings = {g.folder.name: _gathering_key(g) for g in tree.gatherings}
-        return cls(common, gatherings, hash_of(common, *(f"{k}:{v}" for k, v in gatherings.items())))
-
-    def files_key(self, g: Gathering) -> str | None:
-        """The key of a gathering's files other than pages (calendars), made from it alone."""
-        files = self.gatherings.get(g.key)
-        return hash_of(self.common, files, "files") if files else None
-
-    def key(self, plan: PagePlan) -> str | None:
-        """None when the page's sources are not known: then it is always rendered."""
-        if plan.gathering is None:
-            return hash_of(self.everything, plan.path, plan.template)
-        files = self.gatherings.get(plan.gathering.key)
-        return hash_of(self.common, files, plan.path, plan.template) if files else None
-
-
 def prewarm(cache: BuildCache, root: Path, folders: Sequence[Path]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Parse the YAML and render the session Markdown of some gatherings into `cache`, ahead of validation.
 
-    Run on half the gatherings in each of two processes (see build.py); returns what it added, to
+    Run on half the gatherings in each of two processes (see builder.py); returns what it added, to
     be merged into the other process's cache. Problems are left for the real load and validation
     to report; a text rendered here under other settings than validation's is simply not used.
     """
@@ -265,7 +229,7 @@ def prewarm(cache: BuildCache, root: Path, folders: Sequence[Path]) -> tuple[dic
     scratch = Problems(root=root)
     site = read_yaml(root / "site.yaml", scratch, cache.docs) if (root / "site.yaml").is_file() else None
     raw_html = isinstance(site.data, dict) and site.data.get("raw_html") is True if site else False
-    md = make_markdown(raw_html, cache.texts)
+    md = remembering(cache.texts)(raw_html)
     for folder in folders:
         files = load_gathering(folder, root, scratch, cache.docs)
         for doc in files.sessions.values():

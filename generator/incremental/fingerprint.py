@@ -2,21 +2,19 @@
 
 A repeat build with nothing changed costs reading every input file once: the content folder,
 the themes beside it, the default theme and Samling's own code. The answer is compared with a
-small state file written by the last complete build of the same output, in its owner-only folder.
+build record (generator/write/record.py) of the last complete build of the same output.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import stat
 import sys
 import sysconfig
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.write.private import PrivateFolder, notice
+from generator.core.digests import file_digest
 
 CODE = Path(__file__).resolve().parents[1]  # the generator package
 DEFAULT_THEME = CODE.parent / "themes" / "default"
@@ -36,29 +34,6 @@ def code_key() -> str:
     if purelib.is_dir():
         parts.extend(sorted(n for n in os.listdir(purelib) if n.endswith(".dist-info")))
     return hash_of(*parts)
-
-
-def file_digest(path: str | Path, chunk: int = 1 << 20) -> str:
-    """The digest of a file's bytes (write.digest of its content), read in chunks: memory stays flat."""
-    h = hashlib.blake2b(digest_size=16)
-    with open(path, "rb", buffering=0) as f:
-        while block := f.read(chunk):
-            h.update(block)
-    return h.hexdigest()
-
-
-def copy_hashed(source: Path, target: Path, chunk: int = 1 << 20) -> str:
-    """Copy a regular file in chunks, returning the digest of what was copied: memory stays flat."""
-    h = hashlib.blake2b(digest_size=16)
-    with open(source, "rb", buffering=0) as src:
-        if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
-            raise OSError(f"{source} is not a regular file")
-        with open(target, "xb", buffering=0) as dst:
-            while block := src.read(chunk):
-                h.update(block)
-                dst.write(block)
-    shutil.copystat(source, target)
-    return h.hexdigest()
 
 
 def folder_digest(folder: Path, content: bool = False) -> str:
@@ -113,45 +88,3 @@ def input_fingerprint(content: Path) -> str:
         folder_digest(DEFAULT_THEME),
         code_key(),
     )
-
-
-@dataclass
-class State:
-    """What the last complete build into an output recorded, in its owner-only folder (generator/write/private.py).
-
-    `build` is the id that build wrote into the output's marker too: a marker naming another id (or
-    none) was not written by a build of this output, and the folder is not emptied. `files` holds
-    the size, modification and change time of each file as written, to tell an edited file from a kept one.
-    """
-
-    fingerprint: str = ""
-    marker: str = ""  # digest of the marker file as that build left it
-    build: str = ""
-    files: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # output path → (size, mtime, ctime in ns)
-
-
-def read_state(private: PrivateFolder, out: Path) -> State:
-    """The state of the last complete build into `out`; an empty one if there is none or it fails a check."""
-    data = private.read(f"{out.name}.json")
-    if not isinstance(data, dict):
-        return State()
-    texts = [data.get(k, "") for k in ("fingerprint", "marker", "build")]
-    files = data.get("files", {})
-    if not all(isinstance(t, str) for t in texts) or not isinstance(files, dict):
-        return _damaged(private, out)
-    kept: dict[str, tuple[int, int, int]] = {}
-    for path, value in files.items():
-        if not (isinstance(value, list) and len(value) == 3 and all(type(v) is int for v in value)):
-            return _damaged(private, out)
-        kept[path] = (value[0], value[1], value[2])
-    return State(*texts, files=kept)
-
-
-def _damaged(private: PrivateFolder, out: Path) -> State:
-    notice(f"{private.path / (out.name + '.json')} is not a build record Samling wrote; ignored")
-    return State()
-
-
-def write_state(private: PrivateFolder, out: Path, state: State) -> None:
-    data = {"fingerprint": state.fingerprint, "marker": state.marker, "build": state.build, "files": state.files}
-    private.write(f"{out.name}.json", data)

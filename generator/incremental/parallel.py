@@ -1,17 +1,18 @@
 """Work split across two processes: the caller's and one forked child.
 
-Forking (not spawning) means the child starts with everything already in memory — the site model,
-compiled templates — so only the results travel back through a pipe, as plain values (marshal of
-what `encode` makes of them: strings, bytes, numbers, lists, dicts — nothing that names a class or
-runs code when read). Where fork does not
-exist (Windows) or the work is small, everything runs in the calling process. A child that fails
-costs only time: its half is then done here.
+Forking (not spawning), and only from the main thread, means the child starts with everything
+already in memory — the site model, compiled templates — so only the results travel back through a
+pipe, as plain values (marshal of what `encode` makes of them: strings, bytes, numbers, lists,
+dicts — nothing that names a class or runs code when read). Where fork does not exist (Windows) or
+the work is small, everything runs in the calling process. A child that fails costs only time: its
+half is then done here.
 """
 
 from __future__ import annotations
 
 import marshal
 import multiprocessing
+import multiprocessing.connection
 import os
 import sys
 import threading
@@ -34,8 +35,15 @@ def in_two(
 ) -> list[R]:
     """work(items) as one or two results, the second half done in a forked child at the same time.
 
-    The child's result travels as marshal(encode(result)) and is read back with decode."""
-    if len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods() or os.cpu_count() == 1:
+    The child's result travels as marshal(encode(result)) and is read back with decode. Only the main
+    thread forks: a fork from another thread copies locks other threads held (a deadlock in the child),
+    so the live preview, which builds in a worker thread, builds in one process."""
+    if (
+        len(items) < min_items
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or os.cpu_count() == 1
+        or threading.current_thread() is not threading.main_thread()
+    ):
         return [work(items)]
     half = len(items) // 2
     sys.stdout.flush()
@@ -75,7 +83,7 @@ def _child(
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
-    send.send_bytes(marshal.dumps(work(items)))
+    send.send_bytes(marshal.dumps(work(items)))  # pyright: ignore[reportArgumentType]  # `encode` made it plain
     send.close()
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.core.errors import Problems
-from generator.load.documents import Document, DocumentCache, read_markdown, read_yaml
+from generator.load.documents import PLAIN, Document, Reader, read_markdown, read_yaml
 
 
 @dataclass(frozen=True)
@@ -90,19 +90,19 @@ def content_files(folder: Path, suffixes: tuple[str, ...], root: Path, problems:
     return found
 
 
-def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> ContentTree:
+def load(root: Path, problems: Problems, reader: Reader = PLAIN) -> ContentTree:
     root = root.resolve()
     site_path = root / "site.yaml"
     site = None
     if site_path.is_symlink() or site_path.exists():
         if readable(site_path, root, problems):
-            site = read_yaml(site_path, problems, cache)
+            site = read_yaml(site_path, problems, reader)
     else:
         problems.add(site_path, 0, "is missing", "create it with at least `title:` (or run `samling new`)")
     models = tuple(
         doc
         for path in content_files(root / "models", (".yaml", ".yml"), root, problems)
-        if (doc := read_yaml(path, problems, cache))
+        if (doc := read_yaml(path, problems, reader))
     )
     gatherings = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
@@ -112,17 +112,17 @@ def load(root: Path, problems: Problems, cache: DocumentCache | None = None) -> 
         if not inside(folder, root):
             problems.add(folder, 0, "is a link to a folder outside the content folder", "copy the gathering in instead")
             continue
-        gatherings.append(load_gathering(folder, root, problems, cache))
+        gatherings.append(load_gathering(folder, root, problems, reader))
     return ContentTree(root, site, models, tuple(gatherings))
 
 
-def load_gathering(folder: Path, root: Path, problems: Problems, cache: DocumentCache | None = None) -> GatheringFiles:
+def load_gathering(folder: Path, root: Path, problems: Problems, reader: Reader = PLAIN) -> GatheringFiles:
     marker = folder / "gathering.yaml"
-    gathering = read_yaml(marker, problems, cache) if readable(marker, root, problems) else None
+    gathering = read_yaml(marker, problems, reader) if readable(marker, root, problems) else None
     sessions: dict[str, Document] = {}
     unreadable = set()
     for path in content_files(folder / "sessions", (".md",), root, problems):
-        doc = read_markdown(path, problems, cache)
+        doc = read_markdown(path, problems, reader)
         if doc is None:
             unreadable.add(path.stem)
         else:
@@ -130,12 +130,12 @@ def load_gathering(folder: Path, root: Path, problems: Problems, cache: Document
     decks = tuple(
         doc
         for path in content_files(folder / "decks", (".md",), root, problems)
-        if (doc := read_markdown(path, problems, cache))
+        if (doc := read_markdown(path, problems, reader))
     )
     worksheets = tuple(
         doc
         for path in content_files(folder / "worksheets", (".yaml", ".yml"), root, problems)
-        if (doc := read_yaml(path, problems, cache))
+        if (doc := read_yaml(path, problems, reader))
     )
     return GatheringFiles(folder, gathering, sessions, decks, worksheets, frozenset(unreadable))
 
@@ -147,7 +147,7 @@ def documents(tree: ContentTree) -> list[Document]:
     return found
 
 
-def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: DocumentCache) -> ContentTree | None:
+def refresh(tree: ContentTree, changed: set[Path], problems: Problems, reader: Reader = PLAIN) -> ContentTree | None:
     """`tree` with the changed files read again, when they are all files it already holds.
 
     None when a file came, went or no longer reads (the caller then loads everything, so the
@@ -161,9 +161,8 @@ def refresh(tree: ContentTree, changed: set[Path], problems: Problems, cache: Do
     for path in changed:
         if path.is_symlink():  # whether it still lies inside the content folder is load()'s to decide
             return None
-        cache.known.pop(path, None)
-        reader = read_markdown if path.suffix == ".md" else read_yaml
-        doc = reader(path, scratch, cache) if path.is_file() else None
+        read = read_markdown if path.suffix == ".md" else read_yaml
+        doc = read(path, scratch, reader) if path.is_file() else None
         if doc is None or scratch:
             return None
         fresh[path] = doc

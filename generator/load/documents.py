@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.core.errors import Problems
-from generator.load.yamlfile import YamlProblem, parse_yaml
+from generator.load.yamlfile import YamlMap, YamlProblem, parse_yaml
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
@@ -18,39 +18,31 @@ class Document:
     """One file as read: its YAML data (front matter or whole file) and Markdown body."""
 
     path: Path
-    data: Any
+    data: object  # raw YAML: a YamlMap, YamlList, scalar or None, checked by validate/schema.py
     body: str = ""
     body_line: int = 1  # the line the body starts on, for messages from Markdown
     digest: str = ""
 
+    def line_of(self, key: str) -> int:
+        """The line of a top-level key (of the front matter or the whole file)."""
+        return self.data.line_of(key) if isinstance(self.data, YamlMap) else 1
 
-@dataclass
-class DocumentCache:
-    """Reuse between builds: parsed YAML by content hash, and (in memory) documents not touched since.
 
-    `parsed` may be persisted; `known` is trusted only because the caller drops every path it
-    was told changed (see Builder), so an edit is never missed on a file share's coarse clock.
-    """
-
-    parsed: dict[str, Any] = field(default_factory=dict)  # digest of (first line, YAML text) → data
-    known: dict[Path, Document] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)
+class Reader:
+    """How the loader turns a file into a Document. This one reads and parses every time; a Builder
+    hands the loader one that remembers (generator/incremental/documents.py), unknown to it."""
 
     def parse(self, text: str, first_line: int) -> Any:
-        key = digest_of(f"{first_line}\0{text}")
-        self.used.add(key)
-        if key not in self.parsed:
-            self.parsed[key] = parse_yaml(text, first_line=first_line)  # a YamlProblem is never cached
-        return self.parsed[key]
+        return parse_yaml(text, first_line=first_line)
 
-    def prune(self) -> None:
-        """Forget what the last build did not use, so the cache does not grow forever."""
-        self.parsed = {k: v for k, v in self.parsed.items() if k in self.used}
-        self.used = set()
+    def read_yaml(self, path: Path, problems: Problems) -> Document | None:
+        return _read_yaml(path, problems, self)
+
+    def read_markdown(self, path: Path, problems: Problems) -> Document | None:
+        return _read_markdown(path, problems, self)
 
 
-def _parse(text: str, first_line: int, cache: DocumentCache | None) -> Any:
-    return cache.parse(text, first_line) if cache is not None else parse_yaml(text, first_line=first_line)
+PLAIN = Reader()
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
@@ -84,27 +76,28 @@ def digest_of(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def read_yaml(path: Path, problems: Problems, cache: DocumentCache | None = None) -> Document | None:
-    if cache is not None and path in cache.known:
-        return cache.known[path]
+def read_yaml(path: Path, problems: Problems, reader: Reader = PLAIN) -> Document | None:
+    return reader.read_yaml(path, problems)
+
+
+def read_markdown(path: Path, problems: Problems, reader: Reader = PLAIN) -> Document | None:
+    """A Markdown file, with optional YAML front matter between `---` lines."""
+    return reader.read_markdown(path, problems)
+
+
+def _read_yaml(path: Path, problems: Problems, reader: Reader) -> Document | None:
     text = read_text(path, problems)
     if text is None:
         return None
     try:
-        data = _parse(text, 1, cache)
+        data = reader.parse(text, 1)
     except YamlProblem as exc:
         problems.add(path, exc.line, exc.message, exc.hint)
         return None
-    doc = Document(path, data, digest=digest_of(text))
-    if cache is not None:
-        cache.known[path] = doc
-    return doc
+    return Document(path, data, digest=digest_of(text))
 
 
-def read_markdown(path: Path, problems: Problems, cache: DocumentCache | None = None) -> Document | None:
-    """A Markdown file, with optional YAML front matter between `---` lines."""
-    if cache is not None and path in cache.known:
-        return cache.known[path]
+def _read_markdown(path: Path, problems: Problems, reader: Reader) -> Document | None:
     text = read_text(path, problems)
     if text is None:
         return None
@@ -115,7 +108,7 @@ def read_markdown(path: Path, problems: Problems, cache: DocumentCache | None = 
         for i in range(1, len(lines)):
             if lines[i].strip() in ("---", "..."):
                 try:
-                    data = _parse("\n".join(lines[1:i]), 2, cache)
+                    data = reader.parse("\n".join(lines[1:i]), 2)
                 except YamlProblem as exc:
                     problems.add(path, exc.line, exc.message, exc.hint)
                     return None
@@ -125,7 +118,4 @@ def read_markdown(path: Path, problems: Problems, cache: DocumentCache | None = 
         else:
             problems.add(path, 1, "the front matter starting on line 1 is never closed", "end it with a line `---`")
             return None
-    doc = Document(path, data, body, body_line, digest_of(text))
-    if cache is not None:
-        cache.known[path] = doc
-    return doc
+    return Document(path, data, body, body_line, digest_of(text))

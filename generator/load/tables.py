@@ -20,6 +20,7 @@ import io
 import re
 import warnings
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,7 +186,7 @@ def _filled(cell: Cell) -> bool:
     return bool(cell.strip()) if isinstance(cell, str) else True
 
 
-def _table(path: Path, rows: list[tuple[int, list[Cell]]], problems: Problems) -> Table | None:
+def _table(path: Path, rows: Sequence[tuple[int, Sequence[Cell]]], problems: Problems) -> Table | None:
     filled = [(n, cells) for n, cells in rows if any(_filled(c) for c in cells)]
     if not filled:
         problems.add(path, 0, "has no rows", "put the column names (Navn, Kommune, …) in the first row, people below")

@@ -6,9 +6,10 @@ page grouping are unit-tested here rather than computed in templates or JavaScri
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.core.model import Deck, Gathering, Session, Slide
+from generator.render.timer import SlidePlan, slide_plans
 
 HANDOUT_SLIDES_PER_PAGE = 3
 
@@ -19,6 +20,7 @@ class DeckTiming:
 
     sessions: tuple[Session, ...]
     by_slide: dict[int, Session]  # slide number → the session it belongs to, when the deck says
+    planned: dict[int, SlidePlan] = field(default_factory=dict)  # slide number → when the agenda expects it
 
     @property
     def planned_minutes(self) -> int:
@@ -34,7 +36,7 @@ def deck_timing(g: Gathering, d: Deck) -> DeckTiming:
     sessions = deck_sessions(g, d)
     by_key = {s.key: s for s in sessions}
     by_slide = {slide.number: by_key[slide.session] for slide in d.slides if slide.session in by_key}
-    return DeckTiming(sessions, by_slide)
+    return DeckTiming(sessions, by_slide, slide_plans(g, by_slide))
 
 
 def handout_pages(slides: tuple[Slide, ...], per_page: int = HANDOUT_SLIDES_PER_PAGE) -> list[tuple[Slide, ...]]:

@@ -6,6 +6,7 @@ Pure: no disk I/O and no Jinja here, so the page plan can be tested on its own.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,25 +160,14 @@ def deck_extra_pages(g: Gathering, d: Deck, crumbs: tuple[tuple[str, str], ...])
 
 
 def plan_pages(
-    site: Site, memo: dict[str, tuple[Gathering, tuple[str, str], list[PagePlan]]] | None = None
+    site: Site, pages_of: Callable[[Gathering, tuple[str, str]], list[PagePlan]] | None = None
 ) -> list[PagePlan]:
-    """Every page of the site. With a memo (a warm Builder's), an unchanged gathering — the very object
-    validation reused — keeps its plans from the last build."""
+    """Every page of the site; a gathering's pages come from `pages_of` (gathering_pages, or a Builder's
+    memo of it: generator/incremental/memo.py)."""
     pages = [PagePlan("index.html", "index.html", site.config.title)]
     site_crumb = (site.config.title, "index.html")
     for g in site.gatherings:
-        hit = memo.get(g.key) if memo is not None else None
-        if hit is not None and hit[0] is g and hit[1] == site_crumb:
-            pages.extend(hit[2])
-            continue
-        plans = gathering_pages(g, site_crumb)
-        if memo is not None:
-            memo[g.key] = (g, site_crumb, plans)
-        pages.extend(plans)
-    if memo is not None:
-        keys = {g.key for g in site.gatherings}
-        for gone in [k for k in memo if k not in keys]:
-            del memo[gone]
+        pages.extend((pages_of or gathering_pages)(g, site_crumb))
     for m in site.models:
         pages.append(PagePlan(model_path(m), "model.html", m.title, {"model": m}, None, (site_crumb,)))
     return pages

@@ -204,7 +204,7 @@ class ReloadSocket(_OwnHostOnly, LiveReloadHandler):
         if origin is not None and not self.check_origin(origin):
             raise web.HTTPError(403, "not the site's own origin")
 
-    def check_origin(self, origin: str) -> bool:
+    def check_origin(self, origin: str) -> bool:  # pyright: ignore[reportIncompatibleMethodOverride]  # livereload types it Literal[True]
         parts = urlsplit(origin)
         return parts.scheme == "http" and not parts.path.strip("/") and self.state.answers(parts.netloc)
 

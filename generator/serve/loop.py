@@ -5,8 +5,9 @@ protocol, see generator/serve/http.py). Its `Server.serve()` is not used: it
 cannot report the port it picked for port 0, ignores changes within 3 s of the
 previous reload (a quick second save would be lost), reports only the first
 changed file of a folder, and keeps its state in class attributes. So the
-watching, debouncing and rebuilding are done here, on one asyncio loop, with
-builds in a worker thread so pages keep being served while a build runs.
+watching (generator/serve/watch.py), debouncing and rebuilding are done here, on
+one asyncio loop, with builds in a worker thread so pages keep being served while
+a build runs; a build there never forks (generator/incremental/parallel.py).
 
 Bad content, a broken template or any exception in a build never stops the
 server: the last good site stays on disk and every page shows the problems.
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-import os
 import signal
 import socket
 import sys
@@ -33,61 +33,10 @@ from generator.core.errors import ContentError, visible
 from generator.incremental.builder import Builder, BuildResult
 from generator.render.theme import DEFAULT_THEME
 from generator.serve.http import PreviewState, application, own_hosts
+from generator.serve.watch import NotifyWatcher
 from generator.write.staging import OutputRefused, check_output_folder
 
 QUIET = 0.1  # seconds without a further change before a batch of changes is built
-_EDITOR_TEMP = (".swp", ".swx", ".swo", ".tmp", ".bak", "~")
-
-
-class Watcher:
-    """Polls modification times and sizes under some roots; a root may appear or vanish later."""
-
-    def __init__(self, roots: Iterable[Path]) -> None:
-        self.roots = tuple(str(r) for r in roots)
-        self.snapshot = self.scan()
-        self.cost = 0.0  # seconds the last scan took
-
-    def changes(self) -> set[Path]:
-        started = time.perf_counter()
-        new = self.scan()
-        self.cost = time.perf_counter() - started
-        changed = {Path(p) for p in new.keys() | self.snapshot.keys() if new.get(p) != self.snapshot.get(p)}
-        self.snapshot = new
-        return changed
-
-    def scan(self) -> dict[str, tuple[int, int]]:
-        # Plain strings and DirEntry.stat(): at 10,000 files Path objects alone would cost more than the stats.
-        found: dict[str, tuple[int, int]] = {}
-        for root in self.roots:
-            if os.path.isfile(root):
-                _stat_into(found, root)
-            else:
-                _walk(root, found)
-        return found
-
-
-def _walk(folder: str, found: dict[str, tuple[int, int]]) -> None:
-    try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                # Hidden files and editor scratch files are not content; skipping them spares needless rebuilds.
-                name = entry.name
-                if name.startswith((".", "#")) or name.endswith(_EDITOR_TEMP) or name == "4913":
-                    continue
-                if entry.is_dir():
-                    _walk(entry.path, found)
-                else:
-                    _stat_into(found, entry.path, entry)
-    except OSError:
-        return  # not there (yet), or vanished mid-scan: the next scan sees it
-
-
-def _stat_into(found: dict[str, tuple[int, int]], path: str, entry: os.DirEntry[str] | None = None) -> None:
-    try:
-        st = entry.stat() if entry is not None else os.stat(path)
-    except OSError:
-        return
-    found[path] = (st.st_mtime_ns, st.st_size)
 
 
 def watch_roots(content: Path) -> list[Path]:
@@ -119,7 +68,7 @@ class Preview:
         self.content = content
         self.builder = Builder(content, output)
         self.state = PreviewState(output)
-        self.watcher = Watcher(watch_roots(content))
+        self.watcher = NotifyWatcher(watch_roots(content))
         self.poll = poll
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="samling-build")
         self.theme: str | None = None
@@ -174,7 +123,7 @@ class Preview:
         pending: set[Path] = set()
         last_change = 0.0
         while True:
-            # A big site makes a scan costly: poll less often then, so watching stays under ~20 % of a core.
+            # Where folders are polled, a big site makes a scan costly: poll less often then (~20 % of a core).
             await asyncio.sleep(max(self.poll, 5 * self.watcher.cost))
             try:
                 pending, last_change = await self._tick(pending, last_change)
@@ -220,6 +169,7 @@ def _short(path: Path, content: Path) -> str:
 
 async def run(content: Path, output: Path, host: str, sockets: list[socket.socket]) -> int:
     preview = Preview(content, output)
+    preview.watcher.start()  # before the first build: a save during it is seen
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -247,6 +197,7 @@ async def run(content: Path, output: Path, host: str, sockets: list[socket.socke
             client.close()
         if watching is not None:
             watching.cancel()
+        preview.watcher.stop()
         # Let a build in progress finish: its temporary folder is then swapped in, not left behind.
         await loop.run_in_executor(None, preview.pool.shutdown, True)
         for sig in (signal.SIGINT, signal.SIGTERM):

@@ -1,4 +1,4 @@
-"""Stages 2 and 3, validate and model: loaded files → the typed content model.
+"""Stage 2, validate: loaded files → the typed content model (generator/core/model/).
 
 Every problem in every file is reported into one `Problems`; the build stops
 after this stage if there are any, before anything is rendered or written.
@@ -7,62 +7,60 @@ after this stage if there are any, before anything is rendered or written.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 
 from markdown_it import MarkdownIt
 
 from generator.core.errors import Problems
-from generator.core.model import Gathering, Model, Site
+from generator.core.model import Gathering, Model, Site, SiteConfig
 from generator.core.slugs import name_problem
 from generator.load import ContentTree, GatheringFiles
 from generator.validate.decks import deck
 from generator.validate.gathering import Known, gathering, with_material
 from generator.validate.links import check_links
-from generator.validate.markdown import TextCache, make_markdown
+from generator.validate.markdown import SamlingMarkdown, make_markdown
 from generator.validate.site import site_config
 from generator.validate.worksheets import worksheet
 
 
-def validate(
+def validate(tree: ContentTree, problems: Problems) -> Site:
+    """The site model, every problem in every file reported into `problems`."""
+    config, md, models = site_parts(tree, problems)
+    found = [validate_gathering(files, config.language, md, models, problems) for files in tree.gatherings]
+    return assemble(config, found, models, tree, problems)
+
+
+# The steps of validate, public so that a Builder can remember gatherings between builds
+# (generator/incremental/memo.py) without validation knowing it.
+
+
+def site_parts(
+    tree: ContentTree, problems: Problems, markdown: Callable[[bool], SamlingMarkdown] = make_markdown
+) -> tuple[SiteConfig, SamlingMarkdown, tuple[Model, ...]]:
+    """site.yaml, the parser it asks for, and the models: what every gathering is validated with."""
+    config = site_config(tree.site, tree.root, problems)
+    md = markdown(config.raw_html)
+    return config, md, _models(tree, md, problems)
+
+
+def assemble(
+    config: SiteConfig,
+    found: Iterable[Gathering | None],
+    models: tuple[Model, ...],
     tree: ContentTree,
     problems: Problems,
-    texts: TextCache | None = None,
-    memo: dict[str, Gathering] | None = None,
-    same_files: bool = False,
+    links_known: frozenset[str] = frozenset(),
 ) -> Site:
-    """The site model. `texts` caches rendered Markdown; `memo` (a Builder's, in memory) maps a key of
-    everything a gathering is made from to the gathering, so an unchanged one is not validated again.
-    Only gatherings without problems are remembered; `memo` is left holding the ones of this site.
-    `same_files`: no file has come or gone since `memo` was filled, so the links of the gatherings
-    found there still point at files that exist."""
-    config = site_config(tree.site, tree.root, problems)
-    md = make_markdown(config.raw_html, texts)
-    models = _models(tree, md, problems)
-    used: dict[str, Gathering] = {}
-    gatherings = []
-    checked: set[str] = set()  # gatherings whose links need no new look
-    for files in tree.gatherings:
-        key = _memo_key(tree, files, config.language, config.raw_html) if memo is not None else ""
-        before = len(problems)
-        g = memo.get(key) if memo is not None else None
-        if g is not None and same_files:
-            checked.add(g.key)
-        if g is None:
-            g = _gathering(files, config.language, md, models, problems)
-        if g is not None:
-            gatherings.append(g)
-            if len(problems) == before:
-                used[key] = g
-    if memo is not None:
-        memo.clear()
-        memo.update(used)
-    site = Site(config, tuple(gatherings), models, tree.root)
-    check_links(site, problems, frozenset(checked))
+    """The site, its links checked (but those of the gatherings in `links_known`, known to be good)."""
+    site = Site(config, tuple(g for g in found if g is not None), models, tree.root)
+    check_links(site, problems, links_known)
     return site
 
 
-def _memo_key(tree: ContentTree, files: GatheringFiles, language: str, raw_html: bool) -> str:
+def gathering_key(tree: ContentTree, files: GatheringFiles, config: SiteConfig) -> str:
+    """A key of everything a gathering's model is made from."""
     docs = [tree.site, *tree.models, files.gathering, *files.sessions.values(), *files.decks, *files.worksheets]
-    parts = [language, str(raw_html), str(files.folder), *sorted(files.unreadable)]
+    parts = [config.language, str(config.raw_html), str(files.folder), *sorted(files.unreadable)]
     parts += [f"{d.path}:{d.digest}" for d in docs if d is not None]
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
@@ -70,7 +68,7 @@ def _memo_key(tree: ContentTree, files: GatheringFiles, language: str, raw_html:
 DECK_VIEWS = ("presenter", "handout", "notes")  # the endings of render/pages.py deck_*_path
 
 
-def _gathering(
+def validate_gathering(
     files: GatheringFiles, language: str, md: MarkdownIt, models: tuple[Model, ...], problems: Problems
 ) -> Gathering | None:
     for doc in (*files.decks, *files.worksheets):

@@ -13,7 +13,7 @@ import difflib
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from generator.core.errors import Problems
 from generator.core.model import Gathering, Source, Worksheet
@@ -239,7 +239,7 @@ def _rating(item: a.Item, value: Any) -> a.RatingAnswer:
     return a.RatingAnswer(item.id, rating, comment)
 
 
-def _whole(value: Any) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

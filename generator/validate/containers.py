@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.ruler import RuleOptionsType
 from markdown_it.rules_block import StateBlock
 
 _OPEN = re.compile(r"(:{3,})[ \t]*([^\s:].*)")
 _CLOSE = re.compile(r"(:{3,})[ \t]*")
 _STACK = "samling_containers"
 UNCLOSED = "samling_unclosed"  # env key: [(0-based line, "::: name")] of containers never closed
-_ALT = {"alt": ["paragraph", "reference", "blockquote", "list"]}
+_ALT: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}
 # markdown-it spends some 40 µs a block, so 4 MB of one-line list items took a minute: a text is
 # bounded (render_markdown reports a longer one instead of parsing it).
 MAX_LINES = 20_000

@@ -3,7 +3,8 @@ a `---` inside `::: notes`, another container, a list or a code block is theirs,
 
 A slide may start with setting lines, HTML comments of the form `<!-- KEY: VALUE -->`:
 `layout` (how the slide is laid out) and `session` (which programme item the slide
-belongs to, for the presenter view's timing; it carries on to the slides after it).
+belongs to, for the presenter view's timing; it carries on to the slides after it) and
+`timer` (a countdown for group work on this slide, see generator/validate/timer.py).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from generator.load.documents import Document
 from generator.validate import schema as s
 from generator.validate.containers import MARKS, MAX_MARKS, outline
 from generator.validate.markdown import MAX_LINES, make_markdown, render_markdown
+from generator.validate.timer import slide_timer
 
 LAYOUTS = ("default", "title", "section", "two-columns", "image")
-SETTINGS = ("layout", "session")
+SETTINGS = ("layout", "session", "timer")
 DECK = {
     "title": s.Field(s.non_empty_text, required=True, doc="the deck's title"),
     "date": s.Field(s.date, doc="shown in every slide's footer, YYYY-MM-DD"),
@@ -32,6 +34,18 @@ DECK = {
 }
 _SETTING_LINE = re.compile(r"<!--\s*([\w-]+)\s*:\s*(.*?)\s*-->")
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+def unknown_sessions(names: list[str], doc: Document, session_keys: frozenset[str], problems: Problems) -> None:
+    """A deck or worksheet names the sessions that use it: each must be one of the gathering's."""
+    for name in names:
+        if name not in session_keys:
+            problems.add(
+                doc.path,
+                doc.line_of("sessions"),
+                f"session '{name}' does not exist in this gathering",
+                "use a session's file name or page name",
+            )
 
 
 def folder_of(path: Path) -> str:
@@ -88,14 +102,7 @@ def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: 
     values: dict[str, Any] | None = s.check(doc.data, DECK, path, problems, "the deck's front matter")
     if values is None:
         return None
-    for name in values["sessions"]:
-        if name not in session_keys:
-            problems.add(
-                path,
-                doc.data.line_of("sessions"),
-                f"session '{name}' does not exist in this gathering",
-                "use a session's file name or page name",
-            )
+    unknown_sessions(values["sessions"], doc, session_keys, problems)
     slides = []
     session = ""
     if (lines := doc.body.count("\n") + 1) > MAX_LINES:
@@ -132,6 +139,7 @@ def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: 
                 rendered.links,
                 session=session,
                 source=Source(path, line),
+                timer_seconds=slide_timer(settings, path, problems),
             )
         )
     if not slides:
@@ -166,6 +174,8 @@ def _checked_settings(
             problems.add(path, line, f"unknown slide layout '{value}'", f"use one of: {', '.join(LAYOUTS)}")
         elif key == "layout":
             layout = value
+        elif key == "timer":
+            continue  # read by slide_timer
         elif value not in session_keys:
             problems.add(
                 path,

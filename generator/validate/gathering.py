@@ -136,7 +136,7 @@ def gathering(
             "list each date once, earliest first",
         )
     _unique_pages(days, problems)
-    description = render_markdown(md, values["description"], doc.data.line_of("description") + 1, key)
+    description = render_markdown(md, values["description"], doc.line_of("description") + 1, key)
     return Gathering(
         key=key,
         title=values["title"],
@@ -187,7 +187,7 @@ def _day(
     v = s.check(raw, DAY, path, problems, f"day {number}", line)
     if v is None:
         return None
-    entries = v["sessions"] or []
+    entries: YamlList = v["sessions"] or YamlList()
     drafts = [d for i, e in enumerate(entries) if (d := reader.entry(e, entries.line_of(i)))]
     if v["date"] is None or v["start"] is None:
         return None  # reported by check(); the entries were still read, so their problems show too

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.core.errors import Problems
-from generator.core.model import Gathering, Session, Site, Text
+from generator.core.model import Gathering, Note, Session, Site, Text
 from generator.load import OUTSIDE, inside, readable
 from generator.validate.markdown import MAX_LINES, MAX_MARKS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, TOO_BIG, is_attachment
 
@@ -146,7 +146,7 @@ def _gathering_texts(g: Gathering) -> Iterator[tuple[Path, Text]]:
     for w in g.worksheets:
         yield w.source.path, w.intro
         for block in w.blocks:
-            if isinstance(getattr(block, "text", None), Text):
+            if isinstance(block, Note):
                 yield w.source.path, block.text
     for d in g.decks:
         for slide in d.slides:

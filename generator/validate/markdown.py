@@ -16,11 +16,9 @@ stage turns both into what each page needs.
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -40,28 +38,16 @@ ROOT_LINK = re.compile(r'(href|src)="samling-root:/([^"]*)"')
 _SAFE_SCHEMES = re.compile(r"^(?:https?:|mailto:|tel:|#|/|\.|[^:]*$)", re.IGNORECASE)
 
 
-@dataclass
-class TextCache:
-    """Rendered Markdown by content hash (text, first line, folder, raw_html); owned by a Builder."""
-
-    entries: dict[str, Text] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)  # keys hit or made in this build
-
-    def prune(self) -> None:
-        self.entries = {k: v for k, v in self.entries.items() if k in self.used}
-        self.used = set()
-
-
 class SamlingMarkdown(MarkdownIt):
-    """A parser that may carry a TextCache."""
+    """The parser, and how a text becomes a Text: a subclass may remember texts (generator/incremental/texts.py)."""
 
-    cache: TextCache | None = None
+    def text(self, text: str, first_line: int, base: str) -> Text:
+        return _render(self, text, first_line, base)
 
 
-def make_markdown(raw_html: bool = False, cache: TextCache | None = None) -> MarkdownIt:
-    """A configured parser; build one per build (it holds no site state, only the cache it is given)."""
-    md = SamlingMarkdown("commonmark", {"html": raw_html, "linkify": False, "typographer": False})
-    md.cache = cache
+def make_markdown(raw_html: bool = False, kind: type[SamlingMarkdown] = SamlingMarkdown) -> SamlingMarkdown:
+    """A configured parser; build one per build (it holds no site state)."""
+    md = kind("commonmark", {"html": raw_html, "linkify": False, "typographer": False})
     md.enable("table")
     md.block.ruler.at("table", _bounded_table, {"alt": ["paragraph", "reference"]})
     md.add_render_rule("samling_too_big", lambda *args: "")
@@ -170,14 +156,9 @@ def render_markdown(md: MarkdownIt, text: str, first_line: int = 1, base: str = 
     `base` is the folder of the file the text comes from, relative to the content
     folder, so that relative links and images resolve as they do in an editor.
     """
-    cache = md.cache if isinstance(md, SamlingMarkdown) else None
-    if cache is None:
-        return _render(md, text, first_line, base)
-    key = hashlib.blake2b(f"{md.options['html']}\0{first_line}\0{base}\0{text}".encode(), digest_size=16).hexdigest()
-    cache.used.add(key)
-    if key not in cache.entries:
-        cache.entries[key] = _render(md, text, first_line, base)
-    return cache.entries[key]
+    if isinstance(md, SamlingMarkdown):
+        return md.text(text, first_line, base)
+    return _render(md, text, first_line, base)
 
 
 def _render(md: MarkdownIt, text: str, first_line: int, base: str) -> Text:

@@ -77,14 +77,14 @@ LIMITS = {
 MAX_STAGES = 30  # across all phases of a staircase
 
 
-def parse_model(key: str, data: YamlMap, path: Path, md: MarkdownIt, problems: Problems) -> Model | None:
+def parse_model(key: str, data: object, path: Path, md: MarkdownIt, problems: Problems) -> Model | None:
     """Validate one model file; report every problem and return None if any is fatal."""
     raw_kind = data.get("kind") if isinstance(data, YamlMap) else None
     kind = raw_kind if isinstance(raw_kind, str) and raw_kind in KIND_FIELDS else None
     schema = {**COMMON, **(KIND_FIELDS[kind] if kind else ALL_FIELDS)}
     before = len(problems)
     v = s.check(data, schema, path, problems, "the model")
-    if v is None or kind is None:
+    if v is None or kind is None or not isinstance(data, YamlMap):  # a known kind is only read from a mapping
         return None
     # Nested lists are read even when the top level had problems: one pass reports all.
     figure = _READERS[kind](data, v, path, problems)
@@ -116,9 +116,9 @@ def _items(
             values = {k: f.default() if callable(f.default) else f.default for k, f in schema.items()}
             found.append(({**values, "name": item.strip()}, None, items.line_of(i)))
             continue
-        v = s.check(item, schema, path, problems, what, items.line_of(i))
-        if v is not None:
-            found.append((v, item, items.line_of(i)))
+        checked = s.check(item, schema, path, problems, what, items.line_of(i))
+        if checked is not None:
+            found.append((checked, item, items.line_of(i)))
     _count(len(items), field, parent.line_of(field), path, problems)
     return found
 

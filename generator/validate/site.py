@@ -116,7 +116,7 @@ def site_config(doc: Document | None, root: Path, problems: Problems) -> SiteCon
     if statement and not statement.startswith(("https://", "http://")):
         problems.add(
             doc.path,
-            doc.data.line_of("accessibility_statement"),
+            doc.line_of("accessibility_statement"),
             "accessibility_statement is not a web address",
             "write the full https:// address",
         )

@@ -13,7 +13,7 @@ from generator.domain import answers
 from generator.load.documents import Document
 from generator.load.yamlfile import YamlList, YamlMap
 from generator.validate import schema as s
-from generator.validate.decks import folder_of
+from generator.validate.decks import folder_of, unknown_sessions
 from generator.validate.markdown import render_markdown
 from generator.validate.worksheet_blocks import BLOCKS, Context, finish_stage_check
 
@@ -46,20 +46,13 @@ def worksheet(
         if name not in HEADER_FIELDS:
             problems.add(
                 path,
-                doc.data.line_of("header"),
+                doc.line_of("header"),
                 f"unknown header field '{name}'",
                 f"use some of: {', '.join(HEADER_FIELDS)}",
             )
-    for name in values["sessions"]:
-        if name not in session_keys:
-            problems.add(
-                path,
-                doc.data.line_of("sessions"),
-                f"session '{name}' does not exist in this gathering",
-                "use a session's file name or page name",
-            )
+    unknown_sessions(values["sessions"], doc, session_keys, problems)
     blocks = []
-    raw_blocks = values["blocks"] or []
+    raw_blocks: YamlList = values["blocks"] or YamlList()
     for i, raw in enumerate(raw_blocks):
         line = raw_blocks.line_of(i)
         kind = raw.get("type") if isinstance(raw, YamlMap) else None
@@ -73,7 +66,7 @@ def worksheet(
         if block is not None:
             blocks.append(block)
     blocks = _with_answer_ids(blocks, raw_blocks, cx)
-    intro = render_markdown(md, values["intro"], doc.data.line_of("intro") + 1, folder_of(path))
+    intro = render_markdown(md, values["intro"], doc.line_of("intro") + 1, folder_of(path))
     return Worksheet(
         key=path.stem,
         title=values["title"],

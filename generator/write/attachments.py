@@ -12,8 +12,7 @@ Stats = tuple[int, int, int]  # size, modification time in ns, inode
 def attachments_to_copy(
     published: dict[str, Path | bytes], problems: Problems, before: dict[str, tuple[int, int, int, str]]
 ) -> tuple[list[tuple[str, Path, str | None]], dict[str, Stats]]:
-    """Every published attachment (see validate/files.py) as (output path, source, its digest if
-    unchanged since the last build), and their stats.
+    """Every published attachment (validate/files.py) as (output path, source, digest if unchanged), and their stats.
 
     Unchanged means the same size, modification time and file (inode) as when it was last copied
     (`before`): then its digest is known without reading it. Only regular files are listed."""

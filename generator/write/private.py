@@ -9,7 +9,6 @@ Everything in it is JSON of plain values, validated by its reader; nothing in it
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import stat
@@ -17,8 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.core.atomic import NOFOLLOW, replace_file
+
 NAME = ".samling-cache"
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def notice(message: str) -> None:
@@ -66,7 +66,7 @@ class PrivateFolder:
         if not self.ok:
             return None
         try:
-            fd = os.open(self.path / name, os.O_RDONLY | _NOFOLLOW)
+            fd = os.open(self.path / name, os.O_RDONLY | NOFOLLOW)
         except FileNotFoundError:
             return None
         except OSError as exc:
@@ -96,11 +96,6 @@ class PrivateFolder:
         except (ValueError, TypeError, RecursionError):
             return  # e.g. an integer too long to print: the next build just does the work
         try:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                f.write(text)
-            os.replace(tmp, path)
+            replace_file(path, text, tmp, owner_only=True)
         except OSError as exc:
             notice(f"{path} cannot be written ({exc.strerror}); the next build does the work again")

@@ -17,8 +17,9 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.core.atomic import replace_file
+from generator.core.digests import copy_hashed
 from generator.core.errors import ContentError, Problem
-from generator.incremental.fingerprint import copy_hashed
 from generator.write.private import notice
 
 MARKER = ".samling-output.json"
@@ -156,7 +157,7 @@ class Staging:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._dirs.add(target.parent)
         h = self.old.get(path) if data is None else digest(data)
-        if data is None and h is None:
+        if h is None:  # only without data: a digest is never None
             raise FileNotFoundError(f"{self.out / path} went missing or changed during the build")
         self.digests[path] = h
         if self.old.get(path) == h and _reuse(self.out / path, target):
@@ -226,9 +227,7 @@ def write_changed(
     for path, data in changed:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}{_TMP}{os.getpid()}")
-        tmp.write_bytes(data)  # type: ignore[arg-type]
-        os.replace(tmp, target)
+        replace_file(target, data)  # type: ignore[arg-type]  # `changed` holds only files with data
     for path in sorted(gone):
         (out / path).unlink(missing_ok=True)
     if changed or gone:
@@ -237,9 +236,7 @@ def write_changed(
 
 
 def _write_marker(out: Path, manifest: dict[str, str], build: str = "") -> None:
-    tmp = out / f"{MARKER}{_TMP}{os.getpid()}"
-    tmp.write_text(marker_text(manifest, build), "utf-8")
-    os.replace(tmp, out / MARKER)
+    replace_file(out / MARKER, marker_text(manifest, build).encode("utf-8"), out / f"{MARKER}{_TMP}{os.getpid()}")
 
 
 def marker_text(manifest: dict[str, str], build: str = "") -> str:

@@ -15,7 +15,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.incremental.fingerprint import file_digest
+from generator.core.digests import file_digest
 from generator.write.staging import MARKER, OutputRefused, Staging, check_paths, digest, read_manifest, read_marker
 
 
@@ -126,9 +126,9 @@ def write_site(outputs: list[tuple[str, bytes | None]], out: Path) -> dict[str, 
     Content None means "as in the previous build": the file is taken from `out` as it is. Like a
     build, it holds the output's lock and replaces only an output proven to be a build's (see Builder).
     """
-    from generator.incremental.fingerprint import State, read_state, write_state
     from generator.write.lock import output_lock
     from generator.write.private import PrivateFolder
+    from generator.write.record import State, read_state, write_state
 
     check_paths(p for p, _ in outputs)
     with output_lock(out):

@@ -22,6 +22,13 @@ class Slide:
     links: tuple[Embed, ...] = ()
     session: str = ""  # the session the slide belongs to (named on it or on an earlier slide), for timing
     source: Source = field(default_factory=lambda: Source(Path(".")))
+    timer_seconds: int | None = None  # a countdown for group work on the slide (`<!-- timer: 5 min -->`)
+
+    @property
+    def timer_clock(self) -> str:
+        """The countdown as it starts, the way the timer shows it: 5:00, 0:45, 1:30:00."""
+        h, rest = divmod(self.timer_seconds or 0, 3600)
+        return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,10 @@ class Deck:
     sessions: tuple[str, ...] = ()
     aspect: str = "16:9"
     source: Source = field(default_factory=lambda: Source(Path(".")))
+
+    @property
+    def has_timer(self) -> bool:
+        return any(slide.timer_seconds for slide in self.slides)
 
 
 @dataclass(frozen=True)

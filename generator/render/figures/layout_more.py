@@ -200,7 +200,7 @@ def columns(data: Columns) -> Layout:
         ]
         for i, c in enumerate(data.columns)
     ]
-    row_h = [max((col[j].box.h for col in cells if col[j]), default=0.0) + 2 * PAD for j in range(depth)]
+    row_h = [max((b.box.h for col in cells if (b := col[j])), default=0.0) + 2 * PAD for j in range(depth)]
     shapes: list[Shape] = []
     labels: list[Label] = []
     bottom = MARGIN + head_h

@@ -4,6 +4,7 @@
  * (#12), so reload, back/forward and shared links land on that slide. The two windows keep in
  * step with window.open + postMessage (the only channel between file:// windows in Chromium,
  * whose file:// pages have opaque origins), plus a BroadcastChannel where the origin allows it.
+ * timer.js's messages ride the same channel, handed over as "samling:timer-in/-out" events.
  */
 (function () {
   "use strict";
@@ -105,7 +106,10 @@
 
   /* --- keeping the two windows in step -------------------------------------- */
   function tell(n) {
-    var message = { samling: "deck", deck: deckKey, slide: n };
+    post({ samling: "deck", deck: deckKey, slide: n });
+  }
+
+  function post(message) {
     if (other && !other.closed) {
       try {
         other.postMessage(message, "*"); // file:// origins are opaque: "*" is the only target that works
@@ -117,6 +121,11 @@
   }
 
   function receive(data, source) {
+    if (data && data.samling === "timer" && data.deck === deckKey) {
+      if (source) other = source;
+      doc.dispatchEvent(new CustomEvent("samling:timer-in", { detail: data })); // timer.js takes it from here
+      return;
+    }
     if (!data || data.samling !== "deck" || data.deck !== deckKey) return;
     if (typeof data.slide !== "number" || data.slide % 1 !== 0) return;
     if (source) other = source;
@@ -140,6 +149,10 @@
     }
   }
   if (isPresenter && window.opener) other = window.opener;
+  // timer.js (the group-work countdown) sends its state over the same channel.
+  doc.addEventListener("samling:timer-out", function (event) {
+    if (event.detail && event.detail.samling === "timer") post(event.detail);
+  });
 
   function openPresenter() {
     var url = body.getAttribute("data-presenter");

@@ -1,0 +1,30 @@
+"""The one way Samling replaces a file: write a temporary file beside it, then rename it over.
+
+A reader (a browser, a copy to a file share, the next build) sees the old file or the new one,
+never part of one; a build killed in between leaves the temporary file, which the next one tidies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def replace_file(path: Path, data: bytes, tmp: Path | None = None, owner_only: bool = False) -> None:
+    """Put `data` at `path` atomically, by way of `tmp` (by default `.NAME.tmp-PID` beside it).
+
+    `owner_only`: the file is made readable by its owner alone, and never through a link someone
+    planted where the temporary file goes (for the owner-only folder, see write/private.py)."""
+    tmp = tmp or path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    if owner_only:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+    else:
+        tmp.write_bytes(data)
+    os.replace(tmp, path)

@@ -1,0 +1,64 @@
+"""What a Builder remembers in memory between builds, wrapped around the pure stages from outside.
+
+Validation and the page plan are pure functions of their inputs (generator/validate/,
+generator/render/pages.py). A Memo composes the same steps, but looks up each gathering first: a
+gathering whose files did not change is the very object of the last build, and so are its page plans.
+Only gatherings without problems are remembered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.core.errors import Problems
+from generator.core.model import Gathering, Site
+from generator.incremental.texts import TextCache, remembering
+from generator.load import ContentTree
+from generator.render.pages import PagePlan, gathering_pages, plan_pages
+from generator.validate import assemble, gathering_key, site_parts, validate_gathering
+
+Crumb = tuple[str, str]
+
+
+@dataclass
+class Memo:
+    texts: TextCache = field(default_factory=TextCache)
+    gatherings: dict[str, Gathering] = field(default_factory=dict)  # by gathering_key of their files
+    plans: dict[str, tuple[Gathering, Crumb, list[PagePlan]]] = field(default_factory=dict)
+
+    def validate(self, tree: ContentTree, problems: Problems, same_files: bool) -> Site:
+        """validate(tree, problems), reusing unchanged gatherings. `same_files`: no file came or went
+        since the last build, so the links of a reused gathering still point at files that exist."""
+        config, md, models = site_parts(tree, problems, remembering(self.texts))
+        found: list[Gathering | None] = []
+        used: dict[str, Gathering] = {}
+        links_known: set[str] = set()
+        for files in tree.gatherings:
+            key, before = gathering_key(tree, files, config), len(problems)
+            g = self.gatherings.get(key)
+            if g is not None and same_files:
+                links_known.add(g.key)
+            if g is None:
+                g = validate_gathering(files, config.language, md, models, problems)
+            if g is not None and len(problems) == before:
+                used[key] = g
+            found.append(g)
+        self.gatherings = used
+        return assemble(config, found, models, tree, problems, frozenset(links_known))
+
+    def plan_pages(self, site: Site, remember: bool) -> list[PagePlan]:
+        """plan_pages(site); with `remember`, a reused gathering keeps its plans."""
+        if not remember:
+            return plan_pages(site)
+        plans = plan_pages(site, self._pages_of)
+        keys = {g.key for g in site.gatherings}
+        self.plans = {k: v for k, v in self.plans.items() if k in keys}
+        return plans
+
+    def _pages_of(self, g: Gathering, site_crumb: Crumb) -> list[PagePlan]:
+        hit = self.plans.get(g.key)
+        if hit is not None and hit[0] is g and hit[1] == site_crumb:
+            return hit[2]
+        plans = gathering_pages(g, site_crumb)
+        self.plans[g.key] = (g, site_crumb, plans)
+        return plans

@@ -1,0 +1,103 @@
+"""Which pages and files a build must make again, decided apart from how they are made.
+
+Each page has an input key: the digests of every file it depends on (PageKeys). A page is out of
+date unless the cache holds its key and the digest of the file the output holds now. A gathering's
+other files (its calendars) are one item, keyed by the gathering's files alone.
+
+The dependency graph is coarse on purpose, so that it cannot miss an edge when templates change:
+a page of a gathering depends on that gathering's files, every page on site.yaml, the models, the
+theme and Samling's own code, and the pages outside gatherings (overview, models) on everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.core.model import Gathering
+from generator.incremental.cache import BuildCache
+from generator.incremental.fingerprint import folder_digest, hash_of
+from generator.load import ContentTree, GatheringFiles
+from generator.render.pages import PagePlan
+
+
+@dataclass(frozen=True)
+class PageWork:
+    """A page to render."""
+
+    plan: PagePlan
+
+
+@dataclass(frozen=True)
+class FilesWork:
+    """A gathering's other files (calendars) to make."""
+
+    gathering: Gathering
+
+
+Work = PageWork | FilesWork
+
+
+@dataclass
+class Outdated:
+    work: list[Work]  # in the order a cold build makes them
+    kept: dict[str, list[str]]  # gathering → its other files, unchanged and left as they are
+    page_keys: list[str | None]  # of each plan, in plan order
+
+
+def outdated(
+    plans: list[PagePlan], gatherings: tuple[Gathering, ...], keys: PageKeys, cache: BuildCache, old: dict[str, str]
+) -> Outdated:
+    """What must be made again: every page and group of files whose key, or whose file in the output
+    (`old`: path → digest), is not as the cache remembers."""
+    page_keys = [keys.key(plan) for plan in plans]
+    work: list[Work] = [
+        PageWork(plan)
+        for plan, key in zip(plans, page_keys, strict=True)
+        if key is None or cache.pages.get(plan.path) != (key, old.get(plan.path))
+    ]
+    kept: dict[str, list[str]] = {}
+    for g in gatherings:
+        key, (before, paths) = keys.files_key(g), cache.groups.get(g.key, ("", []))
+        if key and key == before and all(cache.pages.get(p) == (key, old.get(p)) for p in paths):
+            kept[g.key] = list(paths)
+        else:
+            work.append(FilesWork(g))
+    return Outdated(work, kept, page_keys)
+
+
+def _gathering_key(files: GatheringFiles) -> str:
+    docs = [files.gathering, *files.sessions.values(), *files.decks, *files.worksheets]
+    return hash_of(*(f"{d.path}:{d.digest}" for d in docs if d is not None), *sorted(files.unreadable))
+
+
+@dataclass(frozen=True)
+class PageKeys:
+    """The input key of each page, from the digests of the files it depends on."""
+
+    common: str  # site.yaml, models, theme, code
+    gatherings: dict[str, str]  # gathering (its folder's name) → key of its files
+    everything: str
+
+    @classmethod
+    def of(cls, tree: ContentTree, theme_folders: tuple[Path, ...], code: str) -> PageKeys:
+        common = hash_of(
+            tree.site.digest if tree.site else "",
+            *(f"{m.path}:{m.digest}" for m in tree.models),
+            *(f"{f}:{folder_digest(f)}" for f in theme_folders),
+            code,
+        )
+        gatherings = {g.folder.name: _gathering_key(g) for g in tree.gatherings}
+        return cls(common, gatherings, hash_of(common, *(f"{k}:{v}" for k, v in gatherings.items())))
+
+    def files_key(self, g: Gathering) -> str | None:
+        """The key of a gathering's files other than pages (calendars), made from it alone."""
+        files = self.gatherings.get(g.key)
+        return hash_of(self.common, files, "files") if files else None
+
+    def key(self, plan: PagePlan) -> str | None:
+        """None when the page's sources are not known: then it is always rendered."""
+        if plan.gathering is None:
+            return hash_of(self.everything, plan.path, plan.template)
+        files = self.gatherings.get(plan.gathering.key)
+        return hash_of(self.common, files, plan.path, plan.template) if files else None

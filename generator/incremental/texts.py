@@ -1,0 +1,52 @@
+"""Rendered Markdown remembered by content hash, from outside the parser.
+
+Validation renders each text through the parser it is given (generator/validate/markdown.py); a
+Builder gives it a `RememberingMarkdown`, which looks in a `TextCache` first. The text of a file
+depends on its words, its first line, its folder and whether raw HTML is allowed, and on nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from generator.core.model import Text
+from generator.validate.markdown import SamlingMarkdown, make_markdown
+
+
+@dataclass
+class TextCache:
+    """Rendered Markdown by content hash (text, first line, folder, raw_html); owned by a Builder."""
+
+    entries: dict[str, Text] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)  # keys hit or made in this build
+
+    def prune(self) -> None:
+        self.entries = {k: v for k, v in self.entries.items() if k in self.used}
+        self.used = set()
+
+
+class RememberingMarkdown(SamlingMarkdown):
+    texts: TextCache
+
+    def text(self, text: str, first_line: int, base: str) -> Text:
+        key = hashlib.blake2b(
+            f"{self.options['html']}\0{first_line}\0{base}\0{text}".encode(), digest_size=16
+        ).hexdigest()
+        self.texts.used.add(key)
+        if key not in self.texts.entries:
+            self.texts.entries[key] = super().text(text, first_line, base)
+        return self.texts.entries[key]
+
+
+def remembering(texts: TextCache) -> Callable[[bool], SamlingMarkdown]:
+    """A parser factory for validation whose parsers look in `texts` first."""
+
+    def make(raw_html: bool) -> SamlingMarkdown:
+        md = make_markdown(raw_html, RememberingMarkdown)
+        assert isinstance(md, RememberingMarkdown)
+        md.texts = texts
+        return md
+
+    return make
