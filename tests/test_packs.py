@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from conftest import CONTENT
 
+from generator.commands.build import check
 from generator.commands.packs import pack_documents
 from generator.core.errors import Problems
-from generator.commands.build import check
 from generator.render.packs import (
     css_string,
     facilitator_parts,

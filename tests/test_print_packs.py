@@ -26,8 +26,8 @@ from test_print import blank_border_mm
 from test_print_qr import decode
 
 from generator.commands import print as print_command
-from generator.core.model import Gathering, Site
 from generator.commands.build import check
+from generator.core.model import Gathering, Site
 from generator.render.packs import models_used, pack_path
 from generator.render.pages import day_path, gathering_path, worksheets_in_programme_order
 from generator.render.qr import online_url
@@ -298,9 +298,28 @@ def test_a_build_after_print_removes_the_packs_and_their_links(content_copy: Pat
         assert "deltaker.pdf" not in overview.read_text("utf-8")
         assert main(["print", "--content", str(content_copy), "--output", str(out)]) == 0
         assert "deltaker.pdf" in overview.read_text("utf-8") and "fasilitator.pdf" in facilitators.read_text("utf-8")
-        # The build makes no packs and removes the print's: its overviews must not link them (the cache
-        # keys a print build's overviews apart, so they are rendered again).
+        # Nothing changed: the build leaves the print's output as it is, packs and links together.
+        assert main(["build", "--content", str(content_copy), "--output", str(out)]) == 0
+        assert (out / pack_path(g, "participant")).exists() and "deltaker.pdf" in overview.read_text("utf-8")
+        # A change: the build makes no packs and removes the print's, and its overviews (planned with
+        # templates of their own in a print build, so keyed apart) are rendered again without the links.
+        session = next((content_copy / g.key / "sessions").glob("*.md"))
+        session.write_text(session.read_text("utf-8") + "\nEndret.\n", "utf-8")
         assert main(["build", "--content", str(content_copy), "--output", str(out)]) == 0
     assert not any((out / pack_path(g, a)).exists() for a in ("participant", "facilitator"))
     assert "deltaker.pdf" not in overview.read_text("utf-8")
     assert "fasilitator.pdf" not in facilitators.read_text("utf-8")
+
+
+def test_a_print_build_plans_its_overviews_with_templates_of_their_own() -> None:
+    from generator.commands.packs import with_pack_links
+    from generator.render.pages import plan_pages
+
+    site = check(CONTENT)
+    g = next(g for g in site.gatherings if g.days)
+    before = {p.path: p for p in plan_pages(site)}
+    after = {p.path: p for p in with_pack_links(site, list(before.values()))}
+    changed = {path for path in before if before[path] != after[path]}
+    assert changed == {gathering_path(g), f"{g.key}/fasilitator/index.html"}
+    assert all(after[p].template.startswith("print/") for p in changed)  # another cache key than a build's
+    assert after[gathering_path(g)].context["packs"] == {"participant": pack_path(g, "participant")}
