@@ -1,4 +1,4 @@
-"""How long `samling print` takes: the example, and the example with N generated worksheets.
+"""How long `samling print` takes: the example, and the example with N generated worksheets more.
 
     .venv/bin/python bench/print.py                      # the example, 3 runs
     .venv/bin/python bench/print.py --sheets 10,100 --runs 1
@@ -36,21 +36,15 @@ blocks:
 
 
 def content_with_sheets(work: Path, n: int) -> Path:
-    """The example, its worksheets replaced by `n` generated ones (one page each)."""
+    """The example with `n` generated worksheets (one page each) beside its own."""
     content = work / f"content-{n}"
     shutil.rmtree(content, ignore_errors=True)
     shutil.copytree(EXAMPLE, content)
     for folder in content.iterdir():
         sheets = folder / "worksheets"
         if sheets.is_dir():
-            shutil.rmtree(folder / "responses", ignore_errors=True)  # answers name the example's sheets
-            shutil.rmtree(sheets)
-            sheets.mkdir()
             for i in range(1, n + 1):
                 (sheets / f"ark-{i:03d}.yaml").write_text(SHEET.format(n=i), "utf-8")
-            for session in (folder / "sessions").glob("*.md"):  # no session names a sheet that is gone
-                text = session.read_text("utf-8")
-                session.write_text("\n".join(ln for ln in text.splitlines() if not ln.startswith("worksheets:")) + "\n")
     return content
 
 
