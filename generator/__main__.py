@@ -13,4 +13,5 @@ signal.signal(signal.SIGINT, _interrupted_early)
 
 from generator.cli import main  # noqa: E402
 
-sys.exit(main())
+if __name__ == "__main__":  # `python -m generator`; the `samling` command imports `main` from here, handler first
+    sys.exit(main())

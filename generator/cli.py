@@ -1,4 +1,4 @@
-"""The `samling` command: build, check, serve, print, new.
+"""The `samling` command: build, check, serve, print, pack, new.
 
 Content problems are printed one per line as `path:line: message — hint`,
 and the exit code is 1; no traceback reaches the user for bad content.
@@ -68,6 +68,7 @@ def _main(argv: list[str] | None) -> int:
 
     b = commands.add_parser("build", help="build the site into the output folder")
     _content_output(b)
+    b.add_argument("--pack", action="store_true", help="also one self-contained file per gathering in output/pack/")
     c = commands.add_parser("check", help="validate the content only, write nothing")
     c.add_argument("--content", type=Path, default=Path("content"))
     s = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload the browser on every save")
@@ -77,6 +78,9 @@ def _main(argv: list[str] | None) -> int:
     s.add_argument("--allow-remote", action="store_true", help="allow a --host that is not loopback")
     pr = commands.add_parser("print", help="build, plus PDFs of the blank worksheets in output/print/")
     _content_output(pr)
+    pk = commands.add_parser("pack", help="build, plus one self-contained file of a gathering in output/pack/")
+    pk.add_argument("gathering", nargs="+", help="the gathering's folder name, e.g. nettverk-omdomme-2013-03")
+    _content_output(pk)
     n = commands.add_parser("new", help="scaffold new content")
     n.add_argument("what", choices=["gathering"])
     n.add_argument("name", help="the gathering's title, e.g. 'Nettverk – omdømme, mai'")
@@ -87,8 +91,12 @@ def _main(argv: list[str] | None) -> int:
         print(f"samling: {refused}", file=sys.stderr)
         return EXIT_USAGE
     try:
+        if args.command == "build" and args.pack:
+            return _pack(args.content, args.output, None)
         if args.command == "build":
             return _build(args.content, args.output)
+        if args.command == "pack":
+            return _pack(args.content, args.output, args.gathering)
         if args.command == "serve":
             from generator.serve.loop import serve
 
@@ -181,6 +189,22 @@ def _print(content: Path, output: Path) -> int:
     for path in result.packs:
         print(f"pack: {output / path}")
     print(f"wrote {len(result.pdfs)} PDFs (worksheets and packs) into {output / 'print'} in {ms:.0f} ms")
+    return 0
+
+
+def _pack(content: Path, output: Path, keys: list[str] | None) -> int:
+    from generator.commands.pack import UnknownGathering, pack_site
+
+    started = time.perf_counter()
+    try:
+        result = pack_site(content, output, keys)
+    except UnknownGathering as exc:
+        print(f"samling: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    ms = (time.perf_counter() - started) * 1000
+    for path in result.packs:
+        print(output / path)
+    print(f"built the site and {len(result.packs)} pack(s) into {output / 'pack'} in {ms:.0f} ms")
     return 0
 
 

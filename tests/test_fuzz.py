@@ -2,9 +2,15 @@
 
 Hypothesis mutates a small real gathering — wrong types, duplicate keys, tabs, BOMs,
 Windows line endings, Latin-1 bytes, empty and huge files, deep nesting, alias bombs,
-impossible times, unknown references — and every case must end either in a correct
-build or in ContentError whose problems each name a file and line. Run more cases with
-HYPOTHESIS_PROFILE=fuzz.
+impossible times, unknown references — and the hostile cases of issue 14: YAML nested 500
+deep, a long text repeated through aliases, out-of-range dates, 5,000-digit numbers, control,
+escape and bidi characters in values, page names Windows or a browser cannot take, `---` and `:::`
+inside notes, huge table rows. Every case must end either in a correct build or in ContentError
+whose problems each name a file and line, on one line with no raw control character.
+
+The CI profile is quick (60 cases). More, with a hang guard and a 10 s budget for every case:
+
+    HYPOTHESIS_PROFILE=fuzz10k .venv/bin/python -m pytest tests/test_fuzz.py -q -k mutated
 """
 
 from __future__ import annotations
@@ -12,6 +18,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -24,7 +34,11 @@ from generator.core.errors import ContentError
 
 settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 settings.register_profile("fuzz", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+settings.register_profile("fuzz10k", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
+settings.load_profile(PROFILE)
+# Outside CI every case is timed: a hang or a case over the budget fails (not in CI, where load varies).
+BUDGET = None if PROFILE == "default" else 10.0
 
 DECK = (
     "---\ntitle: Lysbilder\ndate: 2013-03-22\nsessions: [velkommen]\n---\n"
@@ -37,7 +51,22 @@ NASTY_VALUES = [
     "&a [*a]", "!!python/object:os.system ls", "<script>alert(1)</script>", "'{{ 7*7 }}'",
     "../../etc/passwd", "[ukjent]", "2013-02-30", "\"x\" * 3", "[" * 60 + "]" * 60,
     "\"" + "å" * 5000 + "\"", "{title: x, title: y}", "*nothing",
+    # issue 14: nesting, dates and numbers out of range, control, escape and bidi characters, notes
+    "[" * 500 + "]" * 500, "{a: " * 300 + "1" + "}" * 300, "0001-01-01", "9999-12-31", "10000-01-01",
+    "0001-01-01T00:00:00", "9" * 5000, "-" + "9" * 5000, "1e999", ".nan", "\"\x1b]0;pwned\x07\"",
+    "\"\x1b[2J\x1b[31mred\"", "\"a\\nb.yaml:1: forged\"", "\"\u202eexe.txt\"", "\"\u2066x\u2069\"",
+    "\"\x0b\x0c\x1c\x1d\u2028\u0085\"", "\x1b]0;raw\x07", "\u202e", "---", ":::", "::: notes",
+    # the same, written as YAML escapes, so that the characters reach the value (raw, YAML refuses most)
+    "\"\\e]0;pwned\\a\"", "\"\\x1b[2J\\x9b31m\"", "\"\\u202eexe\\u2066\\u2028\\x85\\v\\f\\x1c\"", "'x\u2029y'",
+    "::: ukjent", "::: notes\n---\nhemmelig", "```", "|" + "a|" * 80, "$'a\nb: x'", "localtime",
 ]  # fmt: skip
+
+# File names that must never become pages as they are (Windows, a browser's # and ?, length).
+BAD_NAMES = ["CON", "aux", "nul.txt", 'a:b"<x>#?', "prog.", "with space", "å", "x" * 251, "-", ".hidden"]
+
+# A long text repeated through an alias: small on disk, huge expanded (issue 14.3).
+ALIAS_REPEAT = "t: &t " + "x" * 50_000 + "\nr: [" + ", ".join(["*t"] * 2_000) + "]\n"
+NESTED = "a:\n" + "".join("  " * i + "- \n" for i in range(1, 500)) + "  " * 500 + "x\n"
 
 BOMB = "\n".join(
     ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
@@ -87,16 +116,59 @@ def mutate(data: bytes, how: str, where: float, value: str) -> bytes:
         return BOMB.encode()
     elif how == "truncate":
         return data[: int(where * len(data))]
+    elif how == "alias-repeat":
+        return ALIAS_REPEAT.encode()
+    elif how == "nested":
+        return NESTED.encode()
+    elif how == "table-rows":  # a wide table, then one past the cell budget
+        wide = b"|" + b" a |" * 70 + b"\n|" + b"---|" * 70
+        long = b"| a | b |\n|---|---|\n" + b"| x | y |\n" * int(where * 12_000)
+        lines[i:i] = [wide, b"", long]
+    elif how == "notes":  # a rule, a fence, a heading and a stray ::: inside notes
+        lines[i:i] = [b"::: notes", b"---", b"# " + encoded, b"```", b"hemmelig", b"```", b":::", b":::"]
     return b"\n".join(lines)
 
 
 HOW = st.sampled_from(
     ["replace-value", "insert-line", "delete-line", "duplicate-line", "tabs", "bom-crlf", "latin-1", "empty",
-     "huge", "bomb", "truncate"]
+     "huge", "bomb", "truncate", "alias-repeat", "nested", "table-rows", "notes", "rename"]
 )  # fmt: skip
 MUTATION = st.tuples(st.integers(0, 50), HOW, st.floats(0, 1), st.sampled_from(NASTY_VALUES) | st.text(max_size=30))
 
 PROBLEM_LINE = re.compile(r"^\S.*?(:\d+)?: .+")
+RAW_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+class Hang(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Fail a case that runs past `seconds` (None: no limit), instead of waiting on it forever."""
+    if seconds is None:
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise Hang(f"a case ran past {seconds * 3:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds * 3)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def rename(target: Path, where: float, value: str) -> None:
+    """Give a content file a name no page may have (the folder's own YAML files keep theirs)."""
+    if target.suffix not in (".md", ".yaml") or target.name in ("gathering.yaml", "site.yaml"):
+        return
+    name = BAD_NAMES[int(where * len(BAD_NAMES)) % len(BAD_NAMES)]
+    with suppress(OSError):  # too long for this file system too: that case is in bench/hostile.py
+        target.rename(target.with_name(name + target.suffix))
 
 
 @given(mutations=st.lists(MUTATION, min_size=1, max_size=3))
@@ -109,19 +181,32 @@ def test_mutated_content_builds_or_reports_problems(
     files = files_of(content)
     for index, how, where, value in mutations:
         target = files[index % len(files)]
-        target.write_bytes(mutate(target.read_bytes(), how, where, value))
+        if not target.exists():  # renamed by an earlier mutation
+            continue
+        if how == "rename":
+            rename(target, where, value)
+        else:
+            target.write_bytes(mutate(target.read_bytes(), how, where, value))
+    started = time.perf_counter()
     try:
-        build(content, work / "output")
+        with time_limit(BUDGET):
+            build(content, work / "output")
     except ContentError as exc:
         assert exc.problems
         for problem in exc.problems:
-            assert PROBLEM_LINE.match(str(problem)), str(problem)
-            assert "Traceback" not in str(problem)
+            text = str(problem)
+            assert PROBLEM_LINE.match(text), text
+            assert "Traceback" not in text
+            assert not RAW_CONTROL.search(text), repr(text)
         assert not (work / "output").exists(), "a failed build wrote output"
     else:
         assert (work / "output" / "index.html").is_file()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if BUDGET is not None:
+        elapsed = time.perf_counter() - started
+        print(f"case {elapsed:.2f} s", flush=True)  # with -s: a long run shows how far it got
+        assert elapsed < BUDGET, f"{elapsed:.1f} s for {mutations!r}"
 
 
 # The nastiest cases, kept as plain tests: (file, new bytes or None to mutate, what the problem must say).

@@ -23,3 +23,27 @@ def test_ctrl_c_after_the_summary_is_exit_130_and_one_line_or_a_clean_exit(conte
             assert err.splitlines() == ["samling: interrupted; the previous output is untouched"], err
         else:
             assert process.returncode == 0 and err == "", (process.returncode, err)
+
+
+# Stops the program with Ctrl-C the moment it starts importing generator.cli, as the console script does.
+INTERRUPT_AT_IMPORT = """
+import os, signal, sys, tomllib
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "generator.cli":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+sys.meta_path.insert(0, Interrupt())
+module, _, attr = tomllib.load(open("pyproject.toml", "rb"))["project"]["scripts"]["samling"].partition(":")
+sys.argv = ["samling", "check"]
+sys.exit(getattr(__import__(module, fromlist=[attr]), attr)())
+"""
+
+
+def test_ctrl_c_while_the_samling_command_imports_is_exit_130_and_one_line() -> None:
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_AT_IMPORT], cwd=root, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 130, (result.returncode, result.stderr)
+    assert result.stderr.splitlines() == ["samling: interrupted; the previous output is untouched"], result.stderr

@@ -5,9 +5,9 @@ from __future__ import annotations
 from conftest import CONTENT
 
 from generator.commands.build import check
-from generator.commands.packs import pack_documents
+from generator.commands.printed_packs import pack_documents
 from generator.core.errors import Problems
-from generator.render.packs import (
+from generator.render.printed_packs import (
     css_string,
     facilitator_parts,
     models_used,

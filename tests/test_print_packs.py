@@ -28,8 +28,8 @@ from test_print_qr import decode
 from generator.commands import print as print_command
 from generator.commands.build import check
 from generator.core.model import Gathering, Site
-from generator.render.packs import models_used, pack_path
 from generator.render.pages import day_path, gathering_path, worksheets_in_programme_order
+from generator.render.printed_packs import models_used, pack_path
 from generator.render.qr import online_url
 
 pytestmark = pytest.mark.slow
@@ -212,7 +212,7 @@ class PartWords(HTMLParser):
 
 
 def test_nothing_is_clipped_every_word_of_each_part_is_on_its_pages(printed: Printed) -> None:
-    from generator.commands.packs import pack_documents
+    from generator.commands.printed_packs import pack_documents
     from generator.core.errors import Problems
     from generator.render.theme import load_theme
 
@@ -312,7 +312,7 @@ def test_a_build_after_print_removes_the_packs_and_their_links(content_copy: Pat
 
 
 def test_a_print_build_plans_its_overviews_with_templates_of_their_own() -> None:
-    from generator.commands.packs import with_pack_links
+    from generator.commands.printed_packs import with_pack_links
     from generator.render.pages import plan_pages
 
     site = check(CONTENT)

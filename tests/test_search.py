@@ -189,3 +189,63 @@ def test_snippets_are_cut_at_a_word() -> None:
     text = "ord " * 100
     cut = search.snippet(text.strip())
     assert len(cut) <= search.SNIPPET + 2 and cut.endswith(" …") and "or …" not in cut
+
+
+def test_a_saved_session_reaches_its_part_of_the_index(content_copy: Path, tmp_path: Path) -> None:
+    """A warm repeat build (the live preview) makes the changed gathering's part again."""
+    from generator.incremental.builder import Builder
+
+    out = tmp_path / "output"
+    builder = Builder(content_copy, out)
+    builder.build(None)
+    part = out / "assets" / "search" / "nettverk-omdomme-2013-03.js"
+    assert "Måling av resultater" in part.read_text("utf-8")
+    session = content_copy / "nettverk-omdomme-2013-03" / "sessions" / "maling-av-resultater.md"
+    session.write_text(session.read_text("utf-8").replace("Måling av resultater", "Måling av virkninger", 1), "utf-8")
+    builder.build({session})
+    assert "Måling av virkninger" in part.read_text("utf-8")
+    assert (out / search.INDEX_PATH).is_file() and (out / "assets" / search.MODELS_PART).is_file()
+
+
+def test_plain_text_is_made_where_the_markdown_is_rendered(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save in the live preview makes its gathering's part again without parsing any HTML."""
+    for g in site.gatherings:
+        for s in g.sessions():
+            assert s.body.plain == plain_text(s.body.html)
+        for d in g.decks:
+            assert all(slide.plain == plain_text(slide.html) for slide in d.slides)
+    expected = [search.gathering_part(g) for g in site.gatherings]
+
+    def refused(html: str) -> str:
+        raise AssertionError(f"parsed HTML again: {html[:40]}")
+
+    monkeypatch.setattr(search, "plain_text", refused)
+    assert [search.gathering_part(g) for g in site.gatherings] == expected
+
+
+def test_the_cache_on_disk_keeps_a_texts_plain_text() -> None:
+    """A text read back from the cache has its plain text, so a save never parses HTML again."""
+    from generator.incremental.cache import decode_text, encode_text
+    from generator.validate.markdown import make_markdown, render_markdown
+
+    text = render_markdown(make_markdown(), "Ei *økt* om måling\n\n::: notes\nhemmeleg\n:::\n")
+    assert text.plain == "Ei økt om måling"
+    assert decode_text(json.loads(json.dumps(encode_text(text)))) == text
+
+
+def test_the_built_sites_index_holds_no_notes_facilitator_pages_or_participants(site: Site, built_site: Path) -> None:
+    """The files the build wrote, read back: what a participant's browser loads."""
+    import csv
+
+    parts = [built_site / "assets" / search.MODELS_PART, *(built_site / "assets" / "search").glob("*.js")]
+    written = "".join(p.read_text("utf-8") for p in [built_site / search.INDEX_PATH, *parts])
+    assert len(parts) >= 2 and "Måling av resultater" in written
+    assert "fasilitator" not in written and "-presenter.html" not in written and "-notes.html" not in written
+    assert not [n for n in notes_of(site) if n in written]
+    terms = {t for p in parts for t in json.loads(p.read_text("utf-8").split("]=", 1)[1].rstrip()[:-1])["terms"]}
+    assert "maling" in terms and not {"noterer", "svarene"} & terms
+    with (CONTENT / "nettverk-omdomme-2013-03" / "participants.csv").open(encoding="utf-8-sig") as f:
+        people = list(csv.DictReader(f, delimiter=";"))
+    leading = {f.name for g in site.gatherings for s in g.sessions() for f in s.facilitators}
+    assert people and not [p["Navn"] for p in people if p["Navn"] not in leading and p["Navn"] in written]
+    assert not [p["E-post"] for p in people if p["E-post"] in written]

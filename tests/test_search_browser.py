@@ -7,6 +7,7 @@ it makes are the relative ones a real page would make.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -125,8 +126,6 @@ def test_the_keyboard_moves_through_results_and_opens_one(page: Any, page_path: 
 
 def titles_first(page_path: Path, target: str) -> str:
     """The h1 of the page a result links to, read from the file."""
-    import re
-
     text = (page_path.parent / target).resolve().read_text("utf-8")
     return re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S).group(1)).strip()
 
@@ -137,6 +136,11 @@ def test_axe_finds_nothing_with_results_open(page: Any, page_path: Path) -> None
     page.locator("#site-search-input").press("ArrowDown")
     assert page.locator("[role=listbox]").is_visible()
     assert axe_violations(page) == []
+    # WCAG 2.2 AA as well (target size, focus not obscured), on the open list of results.
+    from axe_playwright_python.sync_playwright import Axe
+
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    assert Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}}).response["violations"] == []
 
 
 def test_english_ui_words_and_no_box_without_javascript(
@@ -174,3 +178,23 @@ def test_the_browser_folds_and_splits_as_python_does(page: Any, page_path: Path)
     for text, (folded, split) in zip(samples, js, strict=True):
         assert folded == fold(text), text
         assert [t for t in split if len(t) >= 2] == list(dict.fromkeys(tokens(text))), text
+
+
+def test_every_built_page_has_the_box_and_it_works_there(built_site: Path, page: Any) -> None:
+    """The real build: the index is written, and a session page's box finds and opens a page."""
+    for path, data in index_files(check(CONTENT)):
+        assert (built_site / path).read_bytes() == data, path
+    # Slide decks and their presenter view are full-screen pages of their own, with their own keys.
+    pages = [p for p in built_site.rglob("*.html") if not re.search(r"/decks/[^/]+(-presenter)?\.html$", p.as_posix())]
+    assert len(pages) > 40
+    assert not [p for p in pages if '<form role="search" class="site-search"' not in p.read_text("utf-8")]
+    page.goto((built_site / GATHERING / "2013-03-11.html").as_uri())
+    type_query(page, "maling av")
+    assert "Måling av resultater" in titles(page)
+    box = page.locator("#site-search-input")
+    box.press("ArrowDown")
+    target = page.locator("[role=option]").first.get_attribute("data-href")
+    assert not target.startswith(("/", "file:")) and target.endswith(".html")
+    box.press("Enter")
+    page.wait_for_url("**/" + target.replace("../", ""))
+    assert page.locator("h1").first.inner_text() == "Måling av resultater"

@@ -44,11 +44,11 @@ class PrintResult:
     site: Site
     pdfs: tuple[str, ...]  # output paths of the PDFs written
     counts: dict[str, int]
-    packs: tuple[str, ...] = ()  # of those, the printed packs (generator/commands/packs.py)
+    packs: tuple[str, ...] = ()  # of those, the printed packs (generator/commands/printed_packs.py)
 
 
 def print_worksheets(content: Path, output: Path) -> PrintResult:
-    from generator.commands.packs import print_packs, with_pack_links
+    from generator.commands.printed_packs import print_packs, with_pack_links
 
     made: list[str] = []
     packs: list[str] = []
@@ -60,7 +60,7 @@ def print_worksheets(content: Path, output: Path) -> PrintResult:
         packs.extend(path for path, _ in pack_pdfs)
         return found + pack_pdfs
 
-    # The overviews link the packs they are built with (commands/packs.py `with_pack_links`).
+    # The overviews link the packs they are built with (commands/printed_packs.py `with_pack_links`).
     result = Builder(content, output, warm=False, finish=pdfs, replan=with_pack_links).build(None)
     return PrintResult(result.site, tuple(made + packs), result.counts, tuple(packs))
 

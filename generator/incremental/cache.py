@@ -33,7 +33,7 @@ from generator.load.yamlfile import MAX_DEPTH, YamlList, YamlMap
 from generator.validate.markdown import render_markdown
 from generator.write.private import PrivateFolder, notice
 
-FORMAT = 3  # bump when what is stored changes shape
+FORMAT = 4  # bump when what is stored changes shape
 
 
 @dataclass
@@ -144,14 +144,14 @@ def decode_yaml(value: Any, depth: int) -> Any:
 
 def encode_text(text: Text) -> list[Any]:
     embeds = [[[e.kind, e.name, e.line] for e in group] for group in (text.embeds, text.links)]
-    return [text.html, text.notes_html, embeds[0], text.title, embeds[1]]
+    return [text.html, text.notes_html, embeds[0], text.title, embeds[1], text.plain]
 
 
 def decode_text(value: Any) -> Text:
-    if not (isinstance(value, list) and len(value) == 5):
+    if not (isinstance(value, list) and len(value) == 6):
         raise ValueError("not a stored text")
-    html, notes, embeds, title, links = value
-    return Text(_str(html), _str(notes), _embeds(embeds), _str(title), _embeds(links))
+    html, notes, embeds, title, links, plain = value
+    return Text(_str(html), _str(notes), _embeds(embeds), _str(title), _embeds(links), _str(plain))
 
 
 def _embeds(value: Any) -> tuple[Embed, ...]:

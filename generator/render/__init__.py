@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from generator.core.errors import Problems
 from generator.core.model import Gathering, Site
-from generator.render import agenda, formatting, pages, qr
+from generator.render import agenda, formatting, pages, qr, search
 from generator.render.calendar import calendar_files
 from generator.render.pages import PagePlan, relative
 from generator.render.theme import Theme
@@ -93,6 +93,7 @@ def other_files(
     A build leaves out the attachments (`attachments_too=False`) and copies them by streaming;
     a cleaned SVG and the logo are small and come as bytes either way."""
     outputs = [Output(f"assets/{name}", path.read_bytes()) for name, path in theme.static_files().items()]
+    outputs += [Output(path, data) for path, data in search.site_index(site)]
     if published is None:
         published = published_files(site, problems)
     for name, source in published.items():
@@ -105,7 +106,8 @@ def other_files(
 
 def gathering_files(g: Gathering) -> list[Output]:
     """Files other than pages made from one gathering alone; a repeat build makes them only for changed gatherings."""
-    return [Output(path, data) for path, data in calendar_files(g)]  # calendar files (.ics) beside the agenda pages
+    files = [Output(path, data) for path, data in calendar_files(g)]  # calendar files (.ics) beside the agenda pages
+    return [*files, Output(*search.gathering_part(g))]  # the gathering's part of the search index
 
 
 def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:

@@ -37,9 +37,9 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from generator.core.model import Deck, Gathering, Model, Session, Site, Text, Worksheet
+from generator.core.plain import plain_text
 from generator.render import pages
 from generator.render.formatting import long_date
 
@@ -85,49 +85,17 @@ def tokens(text: str) -> list[str]:
     return [t[:MAX_TOKEN] for t in _TOKEN.findall(fold(text)) if len(t) >= 2]
 
 
-# --- plain text from HTML ----------------------------------------------------
-
-_INLINE = frozenset(
-    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp"}
-    | {"small", "span", "strong", "sub", "sup", "time", "u", "var"}
-)
-_SKIP = frozenset({"script", "style", "template", "svg"})
+# --- plain text -----------------------------------------------------------------
 
 
-class _Plain(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self.skipping += 1
-        elif tag not in _INLINE:
-            self.parts.append(" ")  # a block or a break ends a word
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag not in _INLINE:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def plain_text(html: str) -> str:
-    """The visible text of an HTML fragment; comments (embed placeholders) and scripts drop out."""
-    parser = _Plain()
-    parser.feed(html)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
+def text_plain(text: Text) -> str:
+    """The text's plain text, made where it was rendered; parsed here only for a Text made without it."""
+    return text.plain if text.plain or not text.html else plain_text(text.html)
 
 
 def _text(*parts: str | Text) -> str:
-    """Participant text only: from a Text, its `html` and never its `notes_html`."""
-    out = [plain_text(p.html) if isinstance(p, Text) else p for p in parts]
+    """Participant text only: from a Text, its `plain` (of `html`) and never its `notes_html`."""
+    out = [text_plain(p) if isinstance(p, Text) else p for p in parts]
     return " ".join(p for p in out if p)
 
 
@@ -174,7 +142,9 @@ def session_text(s: Session) -> str:
 
 def deck_text(d: Deck) -> str:
     """The slides' text; `Slide.notes_html` is the facilitator's."""
-    return _text(d.footer, *(plain_text(slide.html) for slide in d.slides))
+    return _text(
+        d.footer, *(slide.plain if slide.plain or not slide.html else plain_text(slide.html) for slide in d.slides)
+    )
 
 
 def worksheet_text(w: Worksheet) -> str:

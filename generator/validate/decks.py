@@ -140,6 +140,7 @@ def deck(doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: 
                 session=session,
                 source=Source(path, line),
                 timer_seconds=slide_timer(settings, path, problems),
+                plain=rendered.plain,
             )
         )
     if not slides:

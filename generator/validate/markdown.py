@@ -27,6 +27,7 @@ from markdown_it.rules_block.table import table as _table
 from markdown_it.token import Token
 
 from generator.core.model import Embed, Text
+from generator.core.plain import plain_text
 from generator.validate.containers import MARKS, MAX_LINES, MAX_MARKS, use_containers
 
 EMBED_KINDS = ("model", "worksheet")
@@ -194,10 +195,12 @@ def _render(md: MarkdownIt, text: str, first_line: int, base: str) -> Text:
         if not title and not depth and token.type == "heading_open" and i + 1 < len(tokens):
             title = tokens[i + 1].content
     env: dict[str, Any] = {}
+    html = md.renderer.render(body, md.options, env) if body else ""
     return Text(
-        html=md.renderer.render(body, md.options, env) if body else "",
+        html=html,
         notes_html=md.renderer.render(notes, md.options, env) if notes else "",
         embeds=tuple(embeds),
         title=title,
         links=tuple(links),
+        plain=plain_text(html),
     )

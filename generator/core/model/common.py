@@ -34,6 +34,7 @@ class Text:
     embeds: tuple[Embed, ...] = ()
     title: str = ""  # the first heading, if any
     links: tuple[Embed, ...] = ()  # local links and images: kind "link"/"image", name = content path
+    plain: str = ""  # the visible text of `html` (never of the notes), for the search index
 
     def __bool__(self) -> bool:
         return bool(self.html or self.notes_html)

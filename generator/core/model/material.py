@@ -23,6 +23,7 @@ class Slide:
     session: str = ""  # the session the slide belongs to (named on it or on an earlier slide), for timing
     source: Source = field(default_factory=lambda: Source(Path(".")))
     timer_seconds: int | None = None  # a countdown for group work on the slide (`<!-- timer: 5 min -->`)
+    plain: str = ""  # the visible text of `html`, for the search index
 
     @property
     def timer_clock(self) -> str:

@@ -1,7 +1,7 @@
 """The printed packs of a gathering: which parts each holds, in what order, and where it is written.
 
 Pure: the parts name the page templates whose content they reuse and the context those need;
-generator/commands/packs.py renders them into one HTML document and lays it out once.
+generator/commands/printed_packs.py renders them into one HTML document and lays it out once.
 
     print/GATHERING-deltaker.pdf     for participants: no facilitator notes, ever
     print/GATHERING-fasilitator.pdf  for facilitators: duties, run-sheets, packing list, notes pages
@@ -90,7 +90,7 @@ def day_parts(g: Gathering) -> list[PackPart]:
     return [
         PackPart(
             f"pack-day-{d.key}",
-            "pack_programme",
+            "printed_programme",
             long_date(d.date, g.language),
             "day.html",
             "page-day",
@@ -105,7 +105,7 @@ def worksheet_parts(g: Gathering) -> list[PackPart]:
     return [
         PackPart(
             f"pack-ws-{w.key}",
-            "pack_worksheet",
+            "printed_worksheet",
             w.title,
             "worksheet.html",
             "worksheet-page",
@@ -126,7 +126,7 @@ def participant_parts(site: Site, g: Gathering) -> list[PackPart]:
         parts.append(
             PackPart(
                 f"pack-handout-{d.key}",
-                "pack_handout",
+                "printed_handout",
                 d.title,
                 "deck_handout.html",
                 "deck-handout",
@@ -136,7 +136,9 @@ def participant_parts(site: Site, g: Gathering) -> list[PackPart]:
         )
     parts += worksheet_parts(g)
     for m in models_used(site, g):
-        parts.append(PackPart(f"pack-model-{m.key}", "pack_model", m.title, "model.html", "page-model", {"model": m}))
+        parts.append(
+            PackPart(f"pack-model-{m.key}", "printed_model", m.title, "model.html", "page-model", {"model": m})
+        )
     return parts
 
 
@@ -147,7 +149,7 @@ def facilitator_parts(site: Site, g: Gathering) -> list[PackPart]:
         parts.append(
             PackPart(
                 f"pack-run-{d.key}",
-                "pack_run_sheet",
+                "printed_run_sheet",
                 long_date(d.date, g.language),
                 "facilitator/day.html",
                 "page-run-sheet",
@@ -155,13 +157,15 @@ def facilitator_parts(site: Site, g: Gathering) -> list[PackPart]:
                 pages=0,
             )
         )
-    parts.append(PackPart("pack-packing", "pack_packing", "", "print/pack_packing.html", "page-facilitator", pages=0))
+    parts.append(
+        PackPart("pack-packing", "printed_packing", "", "print/pack_packing.html", "page-facilitator", pages=0)
+    )
     for d in g.decks:
         context = {"deck": d, "timing": deck_timing(g, d)}
         parts.append(
             PackPart(
                 f"pack-notes-{d.key}",
-                "pack_notes",
+                "printed_notes",
                 d.title,
                 "deck_notes.html",
                 "deck-notes-page",

@@ -4,7 +4,7 @@ Each part is the `main` block of the page template that shows it on the site (th
 a deck's handout or notes pages, a worksheet, a model, a run-sheet), rendered with that page's
 context as if it stood at `print/GATHERING-deltaker.html`, so its images and links resolve
 among the site's files. print/pack.html puts a cover and a table of contents before them; the
-pack's CSS (assets/pack.css) starts each part on a new page and gives it a bookmark, and the
+pack's CSS (assets/print-pack.css) starts each part on a new page and gives it a bookmark, and the
 running footer (title, "side N av M") comes from the theme's strings.
 
 In a print build the gathering overviews link the packs (`with_pack_links`); a plain build makes no
@@ -21,7 +21,8 @@ from markupsafe import Markup
 from generator.core.errors import Problems
 from generator.core.model import Gathering, Site
 from generator.render import Output, page_context
-from generator.render.packs import (
+from generator.render.pages import PagePlan, facilitator_path, gathering_path, relative
+from generator.render.printed_packs import (
     AUDIENCES,
     FACILITATOR,
     PARTICIPANT,
@@ -34,7 +35,6 @@ from generator.render.packs import (
     page_counter,
     paper_links,
 )
-from generator.render.pages import PagePlan, facilitator_path, gathering_path, relative
 from generator.render.theme import Theme, load_theme
 from generator.validate.markdown import ROOT_LINK
 
@@ -56,7 +56,7 @@ def pack_html(
     env: jinja2.Environment, site: Site, theme: Theme, g: Gathering, audience: str, problems: Problems
 ) -> bytes:
     here = pack_document_path(g, audience)
-    title_key = "pack_participant" if audience == PARTICIPANT else "pack_facilitator"
+    title_key = "printed_participant" if audience == PARTICIPANT else "printed_facilitator"
     # One context for the whole document: figures drawn twice get ids of their own the second time.
     base = page_context(site, theme, PagePlan(here, PACK_TEMPLATE, g.title, {}, g))
     t = base["t"]
@@ -70,9 +70,9 @@ def pack_html(
                 "audience": audience,
                 "pack_title": t(title_key),
                 "parts": rendered,
-                "cover_link": base["online"](cover_online(g), t("pack_online")),
+                "cover_link": base["online"](cover_online(g), t("printed_online")),
                 "footer_title": css_string(g.title),
-                "footer_pages": page_counter(t("pack_page_of")),
+                "footer_pages": page_counter(t("printed_page_of")),
             }
         )
     except jinja2.TemplateError as exc:
