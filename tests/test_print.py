@@ -153,7 +153,8 @@ def test_samling_print_writes_the_pdfs_and_never_splits_an_item_or_a_matrix(cont
     sheets = sorted(p.stem for p in (folder / "worksheets").glob("*.yaml"))
     people = [f"print/{folder.name}-{n}.pdf" for n in ("navneskilt", "bordkort", "innsjekk-dag-1", "innsjekk-dag-2")]
     people.append(f"print/{folder.name}-gruppelister.pdf")  # the participant list's (tests/test_people_print.py)
-    expected = [f"print/{folder.name}.pdf"] + [f"print/{folder.name}/{s}.pdf" for s in sheets] + people
+    packs = [f"print/{folder.name}-deltaker.pdf", f"print/{folder.name}-fasilitator.pdf"]  # test_print_packs.py
+    expected = [f"print/{folder.name}.pdf", *packs] + [f"print/{folder.name}/{s}.pdf" for s in sheets] + people
     assert written == sorted(expected)
     manifest = json.loads((out / ".samling-output.json").read_text("utf-8"))
     assert f"print/{folder.name}.pdf" in manifest["files"]
