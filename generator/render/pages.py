@@ -107,8 +107,7 @@ def facilitator_pages(g: Gathering) -> list[PagePlan]:
 
     plans = [PagePlan(facilitator_path(g), "facilitator/index.html", g.title, {"people_paths": people}, g)]
     for d in g.days:
-        groups = people.tables_of_day(g, d)
-        context = {"day": d, "group_table": lambda s, groups=groups: groups.get(id(s)), "people_paths": people}
+        context = people.run_sheet_context(g, d)
         plans.append(PagePlan(run_sheet_path(g, d.key), "facilitator/day.html", g.title, context, g))
     return plans + people.people_pages(g)
 

@@ -160,6 +160,15 @@ def tables_of_day(g: Gathering, day: Day) -> dict[int, GroupTable]:
     return {id(t.session): t for t in group_tables(g) if t.day is day}
 
 
+def run_sheet_context(g: Gathering, day: Day) -> dict[str, object]:
+    """What a run-sheet (facilitator/day.html) needs beyond the day, on the site and in the printed pack:
+    each grouped session's table (`group_table(s)`) and the paths of the people pages."""
+    from generator.render import people  # this module: the template reaches groups_path through it
+
+    groups = tables_of_day(g, day)
+    return {"day": day, "group_table": lambda s: groups.get(id(s)), "people_paths": people}
+
+
 def people_pages(g: Gathering) -> list[PagePlan]:
     """The facilitator's people pages, and the print pages `samling print` makes PDFs of."""
     if not g.participants:
