@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.core.slugs import slugify
+from generator.core.slugs import is_slug, slugify
+from generator.load.yamlfile import YamlProblem, parse_yaml
 
 SITE = """\
 # The site: its title, language and look. See docs/content-format.md.
@@ -19,7 +20,7 @@ GATHERING = """\
 # {comment}: edit the facts, the facilitators and the programme below.
 title: {title}
 subtitle: Samling {date_text}
-venue: Skriv inn stedet
+{network}venue: Skriv inn stedet
 facilitators:
   leder: {{name: Navn Navnesen, organisation: Kommunen}}
 days:
@@ -52,6 +53,19 @@ def yaml_text(value: str) -> str:
     return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=2**31).rstrip("\n")
 
 
+def network_line(content: Path) -> str:
+    """A commented `network:` line naming the networks of programme.yaml by key, if there are any."""
+    try:
+        data = parse_yaml((content / "programme.yaml").read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return ""
+    networks = data.get("networks") if isinstance(data, dict) else None
+    keys = [k for k in networks if isinstance(k, str) and is_slug(k)] if isinstance(networks, dict) else []
+    if not keys:
+        return ""
+    return f"# network: {keys[0]}    # its key in programme.yaml: {', '.join(keys)}\n"
+
+
 def new_gathering(content: Path, title: str, today: dt.date | None = None) -> Path:
     """Create content/SLUG/ with a gathering.yaml and one session file."""
     day = (today or dt.date.today()) + dt.timedelta(days=14)
@@ -66,6 +80,7 @@ def new_gathering(content: Path, title: str, today: dt.date | None = None) -> Pa
         title=yaml_text(title),
         date=day.isoformat(),
         date_text=day.strftime("%d.%m.%Y"),
+        network=network_line(content),
     )
     (folder / "gathering.yaml").write_text(text, "utf-8")
     (folder / "sessions" / "velkommen.md").write_text(SESSION, "utf-8")

@@ -3,7 +3,7 @@
  * Progressive enhancement: the page is complete without this. Every row carries its start and end
  * as UTC instants (data-start, data-end), computed at build time in the gathering's time zone, so
  * comparing them with Date.now() marks the session running at the venue whatever zone this
- * computer is set to. No network, no modules: works from file://.
+ * computer is set to. Times are written by clock.js (loaded first). No network, no modules: works from file://.
  */
 (function () {
   "use strict";
@@ -82,14 +82,6 @@
 
   /* --- the run-sheet's "running N minutes late" control, kept on this device only --- */
 
-  function clock(minutes, separator) {
-    var m = ((minutes % 1440) + 1440) % 1440;
-    var pad = function (n) {
-      return (n < 10 ? "0" : "") + n;
-    };
-    return pad(Math.floor(m / 60)) + separator + pad(m % 60);
-  }
-
   function readDelay(key) {
     try {
       var saved = JSON.parse(window.localStorage.getItem(key) || "null");
@@ -101,7 +93,6 @@
 
   /* Shifts every item not finished when the delay was declared; one in progress keeps its start. */
   function applyDelay(form, delay) {
-    var separator = form.getAttribute("data-separator");
     var table = document.querySelector("table.run-sheet");
     table.querySelectorAll("[data-start-min]").forEach(function (el) {
       var span = el.querySelector(".span");
@@ -110,7 +101,7 @@
       el.removeAttribute("data-shift-ms");
       el.removeAttribute("data-shifted-start");
       el.classList.remove("shifted");
-      var planned = clock(start, separator) + "\u2013" + clock(end, separator);
+      var planned = window.SamlingClock.span(start, end);
       span.textContent = planned;
       span.removeAttribute("title");
       if (!delay || Date.parse(el.getAttribute("data-end")) <= delay.from) return;
@@ -118,8 +109,7 @@
       el.setAttribute("data-shift-ms", String(delay.minutes * MINUTE));
       if (shiftStart) el.setAttribute("data-shifted-start", "");
       el.classList.add("shifted");
-      span.textContent =
-        clock(start + (shiftStart ? delay.minutes : 0), separator) + "\u2013" + clock(end + delay.minutes, separator);
+      span.textContent = window.SamlingClock.span(start + (shiftStart ? delay.minutes : 0), end + delay.minutes);
       span.title = form.getAttribute("data-planned") + " " + planned;
     });
     var status = form.querySelector(".late-status");
