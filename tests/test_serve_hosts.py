@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import socket
 import time
 from collections.abc import Callable, Iterator
@@ -105,6 +106,11 @@ def in_thread(work: Callable[[], str]) -> str:
 def test_folders_emptied_by_a_rename_are_removed(server: Served, site: Path) -> None:  # noqa: F811
     old = server.output / GATHERING
     assert (old / "sessions" / "program.html").is_file()
+    # Answers files and the programme name the gathering's folder: they follow it first (the build
+    # fails meanwhile and serves the last good site), then the folder itself is renamed.
+    shutil.rmtree(site / GATHERING / "responses")
+    programme = site / "programme.yaml"
+    programme.write_text(programme.read_text("utf-8").replace(GATHERING, "omdomme"), "utf-8")
     (site / GATHERING).rename(site / "omdomme")
     new_page = server.output / "omdomme" / "sessions" / "program.html"
     deadline = time.monotonic() + 30
