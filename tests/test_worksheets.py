@@ -284,6 +284,29 @@ def test_a_scale_is_a_radio_group_per_item_with_a_named_label_for_every_value() 
     assert "Liten risiko" in text and "Stor risiko" in text
 
 
+def test_a_scale_may_label_every_value_and_each_label_names_its_radio() -> None:
+    text = """
+        title: Evaluering
+        blocks:
+          - type: scale
+            from: 1
+            to: 5
+            labels: [Svært dårleg, Dårleg, Middels, Bra, Svært bra]
+            items: [Innhaldet]
+        """
+    sheet, problems = read(text, lang="nn")
+    assert not problems, problems.items
+    (scale,) = sheet.blocks
+    assert isinstance(scale, Scale)
+    assert scale.value_labels[2] == "Middels" and (scale.low_label, scale.high_label) == ("Svært dårleg", "Svært bra")
+    f = render_block(scale, "nn")
+    assert f.labels["ark-1-1-3"].strip() == "Innhaldet: 3 (Middels)"
+    shown = "".join(f.text)
+    assert shown.count("Middels") == 2 and "<tr ws-scale-ends>" not in shown  # under the 3, and named on its radio
+    _, problems = read(text.replace("Bra, Svært bra", "Svært bra"), lang="nn")
+    assert lines_of(problems) == [(7, "the scale 1–5 has 5 values but 4 labels")]
+
+
 def test_a_matrix_cell_is_a_checkbox_named_by_its_place_and_shows_score_and_zone_letter() -> None:
     zones = wm.make_zones([("Akseptabel", 1, ""), ("Vurder tiltak", 2, ""), ("Tiltak nødvendig", 4, "")])
     m = wm.build_matrix(

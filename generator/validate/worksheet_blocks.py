@@ -87,6 +87,7 @@ SCALE = {
     "to": s.Field(count(1, 11), default=10, doc="the highest value"),
     "low": s.Field(s.text, default="", doc="the label of the low end, e.g. Liten risiko"),
     "high": s.Field(s.text, default="", doc="the label of the high end, e.g. Stor risiko"),
+    "labels": s.Field(labels(2, 11, "label"), default=(), doc="a label for every value, lowest first"),
     "item_heading": s.Field(s.text, default="", doc="the heading above the items"),
     "comment": s.Field(s.boolean, default=False, doc="a line for a comment under each item"),
 }
@@ -156,8 +157,20 @@ def scale(raw: YamlMap, key: str, cx: Context) -> Scale | None:
         )
         return None
     texts, ids = tuple(t for t, _ in v["items"]), tuple(i for _, i in v["items"])
+    named = v["labels"]
+    if named and len(named) != v["to"] - v["from"] + 1:
+        cx.problems.add(
+            cx.doc.path,
+            raw.line_of("labels"),
+            f"the scale {v['from']}–{v['to']} has {v['to'] - v['from'] + 1} values but {len(named)} labels",
+            "write one label a value, lowest first, or `low:` and `high:` for the ends only",
+        )
+        return None
+    # The ends' labels (for the results' charts) are the first and last of `labels:` unless written.
+    low = v["low"] or (named[0] if named else "")
+    high = v["high"] or (named[-1] if named else "")
     return Scale(
-        key, texts, v["from"], v["to"], v["low"], v["high"], v["title"], v["item_heading"], v["comment"], v["id"], ids
+        key, texts, v["from"], v["to"], low, high, v["title"], v["item_heading"], v["comment"], v["id"], ids, named
     )
 
 

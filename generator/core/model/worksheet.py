@@ -52,10 +52,19 @@ class Scale:
     comment: bool = False  # a line for a comment under each item
     id: str = ""
     item_ids: tuple[str, ...] = ()  # one answer id per item: as written (`id:`), then derived
+    value_labels: tuple[str, ...] = ()  # a label per value, lowest first (`labels:`), or none
 
     @property
     def values(self) -> range:
         return range(self.low, self.high + 1)
+
+    @property
+    def labelled_values(self) -> list[tuple[int, str]]:
+        """Each value with its own label, or with the end labels at the ends."""
+        if self.value_labels:
+            return list(zip(self.values, self.value_labels, strict=True))
+        ends = {self.low: self.low_label, self.high: self.high_label}
+        return [(v, ends.get(v, "")) for v in self.values]
 
 
 @dataclass(frozen=True)
