@@ -146,6 +146,30 @@ def test_markers_land_in_their_cells() -> None:
     assert all(not c.markers for row in m.rows for c in row if (c.probability, c.consequence) != (3, 1))
 
 
+def test_markers_without_a_place_are_listed_for_the_group_to_place() -> None:
+    text = """
+        title: ROS
+        blocks:
+          - type: matrix
+            preset: dsb-5
+            markers:
+              - {number: 1, text: Manglende engasjement}
+              - {number: 2, probability: 2, consequence: 5, text: Dårleg forankring}
+              - {number: 3, text: Uklar rollefordeling}
+        """
+    sheet, problems = read(text, lang="nn")
+    assert not problems, problems.items
+    (m,) = sheet.blocks
+    assert [k.number for k in m.markers_to_place] == [1, 3] and [k.number for k in m.placed_markers] == [2]
+    assert sum(len(c.markers) for row in m.rows for c in row) == 1
+    f = render_block(m, "nn")
+    shown = " ".join("".join(f.text).split())
+    assert "Risikoar å plassere" in shown and "Uklar rollefordeling" in shown
+    assert "Manglende engasjement</span></li>" in shown  # listed without a place
+    _, problems = read(text.replace("{number: 3,", "{number: 3, consequence: 2,"))
+    assert lines_of(problems) == [(9, "marker 3 has a consequence but no probability")]
+
+
 BAD = """\
 title: Dårlig ark
 blocks:

@@ -111,8 +111,8 @@ ZONE = {
 }
 MARKER = {
     "number": s.Field(count(1, 99), required=True, doc="the risk's number"),
-    "probability": s.Field(count(1, wm.MAX_SIZE), required=True, doc="its row, counted from 1"),
-    "consequence": s.Field(count(1, wm.MAX_SIZE), required=True, doc="its column, counted from 1"),
+    "probability": s.Field(count(1, wm.MAX_SIZE), default=None, doc="its row, counted from 1; none: to place"),
+    "consequence": s.Field(count(1, wm.MAX_SIZE), default=None, doc="its column, counted from 1; none: to place"),
     "text": s.Field(s.text, default="", doc="what the risk is"),
 }
 GRID = {
@@ -240,10 +240,21 @@ def _markers(raw_markers: YamlList | None, rows: int, columns: int, cx: Context)
     for i, item in enumerate(raw_markers or []):
         line = raw_markers.line_of(i) if raw_markers else 0
         m = s.check(item, MARKER, cx.doc.path, cx.problems, f"marker {i + 1}", line)
-        if m is None or None in (m["number"], m["probability"], m["consequence"]):
+        if m is None or m["number"] is None:
             ok = False
             continue
-        if m["probability"] > rows or m["consequence"] > columns:
+        if (m["probability"] is None) != (m["consequence"] is None):
+            given, missing = (
+                ("probability", "consequence") if m["consequence"] is None else ("consequence", "probability")
+            )
+            cx.problems.add(
+                cx.doc.path,
+                line,
+                f"marker {m['number']} has a {given} but no {missing}",
+                f"write `{missing}:` too, or neither for a risk the group places by hand",
+            )
+            ok = False
+        elif m["probability"] is not None and (m["probability"] > rows or m["consequence"] > columns):
             cx.problems.add(
                 cx.doc.path,
                 line,

@@ -80,12 +80,16 @@ class MatrixZone:
 
 @dataclass(frozen=True)
 class MatrixMarker:
-    """A numbered risk placed in a cell."""
+    """A numbered risk, placed in a cell or (without a place) listed for the group to place by hand."""
 
     number: int
-    probability: int
-    consequence: int
+    probability: int | None
+    consequence: int | None
     text: str = ""
+
+    @property
+    def placed(self) -> bool:
+        return self.probability is not None and self.consequence is not None
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,15 @@ class Matrix:
     def cell_height_mm(self) -> int:
         """Room to write risk numbers in a cell, while the whole matrix fits a landscape A4 (~80 mm)."""
         return min(30, 80 // len(self.rows))
+
+    @property
+    def placed_markers(self) -> tuple[MatrixMarker, ...]:
+        return tuple(m for m in self.markers if m.placed)
+
+    @property
+    def markers_to_place(self) -> tuple[MatrixMarker, ...]:
+        """Risks without a place: the group writes their numbers in the cells by hand."""
+        return tuple(m for m in self.markers if not m.placed)
 
 
 @dataclass(frozen=True)
