@@ -151,3 +151,14 @@ def test_a_passage_and_a_session_in_another_language(content_copy: Path, tmp_pat
     assert re.search(r'<div lang="en">\s*<p>A word in English.</p>', page)
     day = (out / DAY).read_text(encoding="utf-8")
     assert re.search(r'<a class="session-title" href="sessions/program.html" lang="nn">Program</a>', day)
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("nb", "fra 20.00"), ("nn", "frå 20.00"), ("en", "from 20.00")])
+def test_an_open_end_is_shown_from_its_start_in_every_language(lang: str, shown: str) -> None:
+    from generator.core.model import Session
+    from generator.render import Formatter
+
+    fmt = Formatter(lang, ".", _strings(lang)["open_from"])
+    dinner = Session("middag", "Middag", "meal", 20 * 60, 20 * 60, True, None, open_end=True)
+    assert fmt.when(dinner) == shown
+    assert fmt.when(Session("lunsj", "Lunsj", "meal", 690, 750, True, 60)) == "11.30–12.30"

@@ -33,12 +33,19 @@ class Formatter:
 
     lang: str
     separator: str
+    open_from: str = "{time}"  # the strings' `open_from`: "fra {time}"
 
     def clock(self, minutes: int) -> str:
         return formatting.clock(minutes, self.separator)
 
     def span(self, start: int, end: int) -> str:
         return formatting.span(start, end, self.separator)
+
+    def when(self, session: Any) -> str:
+        """A session's times: "09.00–10.30", or "fra 20.00" for the day's open-ended last item."""
+        if getattr(session, "open_end", False):
+            return self.open_from.format(time=self.clock(session.start))
+        return self.span(session.start, session.end)
 
     def date(self, day: Any) -> str:
         return formatting.long_date(day, self.lang)
@@ -137,7 +144,7 @@ def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
         "gathering": plan.gathering,
         "lang": lang,
         "t": Strings(lang, theme.strings[lang]),
-        "fmt": Formatter(lang, site.config.time_separator),
+        "fmt": Formatter(lang, site.config.time_separator, theme.strings[lang].get("open_from", "{time}")),
         "url": url,
         "embed": embed,
         "paths": pages,

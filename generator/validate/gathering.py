@@ -239,6 +239,7 @@ def _session(draft: Draft, slot: Slot, facilitators: dict[str, Facilitator], roo
         items=tuple(_session(d, sl, facilitators, "") for d, sl in zip(draft.items, slot.items, strict=True)),
         lang=v.get("lang") or "",
         has_page=draft.has_page,
+        open_end=slot.open_end,
         source=draft.source,
     )
 

@@ -110,7 +110,11 @@
       el.removeAttribute("data-shift-ms");
       el.removeAttribute("data-shifted-start");
       el.classList.remove("shifted");
-      var planned = clock(start, separator) + "\u2013" + clock(end, separator);
+      var open = span.getAttribute("data-open"); // the day's last item with no end: "fra {time}"
+      var when = function (from, to) {
+        return open ? open.replace("{time}", clock(from, separator)) : clock(from, separator) + "\u2013" + clock(to, separator);
+      };
+      var planned = when(start, end);
       span.textContent = planned;
       span.removeAttribute("title");
       if (!delay || Date.parse(el.getAttribute("data-end")) <= delay.from) return;
@@ -118,8 +122,7 @@
       el.setAttribute("data-shift-ms", String(delay.minutes * MINUTE));
       if (shiftStart) el.setAttribute("data-shifted-start", "");
       el.classList.add("shifted");
-      span.textContent =
-        clock(start + (shiftStart ? delay.minutes : 0), separator) + "\u2013" + clock(end + delay.minutes, separator);
+      span.textContent = when(start + (shiftStart ? delay.minutes : 0), end + delay.minutes);
       span.title = form.getAttribute("data-planned") + " " + planned;
     });
     var status = form.querySelector(".late-status");
