@@ -229,7 +229,7 @@ def _session(draft: Draft, slot: Slot, facilitators: dict[str, Facilitator], roo
         explicit_start=v.get("start") is not None,
         duration=v.get("duration"),
         facilitators=tuple(facilitators[f] for f in v.get("facilitators", ()) if f in facilitators),
-        room=v.get("room") or room,
+        room=v.get("room") or ("" if v.get("kind") in ("break", "meal") else room),  # no "Rom X" on every break
         body=draft.body,
         notes=draft.notes,
         decks=tuple(v.get("decks", ())),
