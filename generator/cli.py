@@ -186,8 +186,11 @@ def _print(content: Path, output: Path) -> int:
         return EXIT_USAGE
     ms = (time.perf_counter() - started) * 1000
     for path in result.pdfs:
-        print(output / path)
-    print(f"wrote {len(result.pdfs)} PDFs of worksheets into {output / 'print'} in {ms:.0f} ms")
+        if path not in result.packs:
+            print(output / path)
+    for path in result.packs:
+        print(f"pack: {output / path}")
+    print(f"wrote {len(result.pdfs)} PDFs (worksheets and packs) into {output / 'print'} in {ms:.0f} ms")
     return 0
 
 

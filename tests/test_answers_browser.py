@@ -40,7 +40,7 @@ def load(browser: Any, site: Path, path: str, file: Path) -> tuple[Any, Any, lis
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Hent svar").click()  # the button opens the file picker
     chooser.value.set_files(file)
-    page.get_by_role("status").filter(has_text="hentet").wait_for()
+    page.locator("main").get_by_role("status").filter(has_text="hentet").wait_for()
     return context, page, requested
 
 
@@ -74,7 +74,7 @@ def test_a_filled_risk_form_saved_as_a_file_fills_a_fresh_browser_the_same(
 
     fresh, again, requested_again = load(browser, built_site, RISK_FORM, saved)
     assert form(again) == filled
-    assert again.get_by_role("status").inner_text() == "Svarene er hentet fra filen."
+    assert again.locator("main").get_by_role("status").inner_text() == "Svarene er hentet fra filen."
     fresh.close()
     assert all(url.startswith("file://") for url in requested + requested_again)  # no request: a Blob
 
@@ -97,7 +97,7 @@ def test_a_matrix_keeps_its_markers_and_a_changed_sheet_is_filled_with_a_warning
     page = context.new_page()
     page.goto((built_site / ROS).as_uri())
     page.locator(".ws-answers-file").set_input_files(file)
-    status = page.get_by_role("status")
+    status = page.locator("main").get_by_role("status")
     status.filter(has_text="endret").wait_for()  # the sheet's fingerprint is another: visible warning
     values = form(page)
     assert values["ros-matrise-1-2-2"] and values["ros-matrise-1-1-2"] and not values["ros-matrise-1-2-1"]

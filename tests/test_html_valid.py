@@ -67,3 +67,26 @@ def test_every_page_is_valid_html(built_site: Path) -> None:
     assert not errors, "Nu HTML checker errors per page:\n" + "\n".join(
         f"{page}:\n  " + "\n  ".join(found) for page, found in sorted(errors.items())
     )
+
+
+def test_a_deck_with_a_timer_is_valid_html(content_copy: Path, tmp_path: Path) -> None:
+    """The example has no timer; its group-work slide with one gives the deck and presenter the timer's markup."""
+    from generator.commands.build import build
+
+    deck = content_copy / "nettverk-omdomme-2013-03" / "decks" / "samling-mars-2013.md"
+    text = deck.read_text("utf-8")
+    deck.write_text(
+        text.replace(
+            "<!-- session: gruppearbeid-risiko -->", "<!-- session: gruppearbeid-risiko -->\n<!-- timer: 20 min -->"
+        ),
+        "utf-8",
+    )
+    out = tmp_path / "output"
+    build(content_copy, out)
+    pages = out / "nettverk-omdomme-2013-03" / "decks"
+    assert 'data-timer="1200"' in (pages / "samling-mars-2013.html").read_text("utf-8")
+    for name in ("samling-mars-2013.html", "samling-mars-2013-presenter.html"):
+        (tmp_path / "check").mkdir(exist_ok=True)
+        shutil.copy(pages / name, tmp_path / "check" / name)
+    errors = validate(tmp_path / "check")
+    assert not errors, errors

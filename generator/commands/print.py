@@ -44,18 +44,25 @@ class PrintResult:
     site: Site
     pdfs: tuple[str, ...]  # output paths of the PDFs written
     counts: dict[str, int]
+    packs: tuple[str, ...] = ()  # of those, the printed packs (generator/commands/printed_packs.py)
 
 
 def print_worksheets(content: Path, output: Path) -> PrintResult:
+    from generator.commands.printed_packs import print_packs, with_pack_links
+
     made: list[str] = []
+    packs: list[str] = []
 
     def pdfs(site: Site, files: Mapping[str, bytes]) -> list[tuple[str, bytes]]:
         found = [(o.path, o.content) for o in pdf_outputs(site, files)]
         made.extend(path for path, _ in found)
-        return found
+        pack_pdfs = [(o.path, o.content) for o in print_packs(site, files)]
+        packs.extend(path for path, _ in pack_pdfs)
+        return found + pack_pdfs
 
-    result = Builder(content, output, warm=False, finish=pdfs).build(None)
-    return PrintResult(result.site, tuple(made), result.counts)
+    # The overviews link the packs they are built with (commands/printed_packs.py `with_pack_links`).
+    result = Builder(content, output, warm=False, finish=pdfs, replan=with_pack_links).build(None)
+    return PrintResult(result.site, tuple(made + packs), result.counts, tuple(packs))
 
 
 def pdf_plan(site: Site) -> list[tuple[str, str]]:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from generator.incremental.memo import Memo
     from generator.incremental.outdated import Work
     from generator.load import ContentTree
+    from generator.render.pages import PagePlan
     from generator.render.theme import Theme
     from generator.write.targets import Target
 
@@ -80,11 +81,15 @@ class Builder:
         parallel_from: int = MIN_ITEMS,
         warm: bool = True,
         finish: Callable[[Site, Mapping[str, bytes]], list[tuple[str, bytes]]] | None = None,
+        replan: Callable[[Site, list[PagePlan]], list[PagePlan]] | None = None,
     ) -> None:
         self.content = content
         self.output = output
         self.live = warm
         self.finish = finish  # files made from the rendered site, in the same build (the PDFs of `samling print`)
+        self.replan = (
+            replan  # pages that show what `finish` makes (overviews linking the packs); own templates, own keys
+        )
         self.parallel_from = parallel_from  # pages to render before a second process is worth its start
         self.cache: BuildCache | None = None  # what the next build may reuse, persisted beside the output
         self.memo: Memo | None = None  # what is reused in memory: validated gatherings, page plans, texts
@@ -136,6 +141,8 @@ class Builder:
             if not self.live:  # the texts live on in the model; the files' raw text is no longer needed
                 tree, cache.docs.known = None, {}
             plans = memo.plan_pages(site, self.live)  # plan: every page and what it shows
+            if self.replan:
+                plans = self.replan(site, plans)
             todo = steps.outdated(plans, site.gatherings, keys, cache, target.old)  # outdated: what to make again
             made = self._render(site, theme, env, todo.work, target, problems)  # render: bytes, written as made
             extra = steps.extra_files(self, site, theme, cache, problems)  # static files, attachments, the logo
