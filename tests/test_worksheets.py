@@ -359,3 +359,13 @@ def test_a_question_gives_room_for_its_lines_or_its_box() -> None:
     assert lines.inputs[0]["style"] == "height: 46mm" and "ws-lines" in lines.inputs[0]["class"]
     box = render_block(Question("q-2", "Tegn", box_height_mm=80))
     assert box.inputs[0]["style"] == "height: 80mm" and "ws-box" in box.inputs[0]["class"]
+
+
+def test_the_all_worksheets_page_is_for_printing_only(built_site: Path) -> None:
+    """Nothing there would keep what is written: every field sits in a disabled fieldset, and each
+    sheet links to its own page, which keeps answers."""
+    html = (built_site / "nettverk-omdomme-2013-03" / "worksheets.html").read_text("utf-8")
+    main = html[html.index("<main") : html.index("</main>")]
+    outside = re.sub(r'(?s)<fieldset class="ws-print-only" disabled>.*?</article>\s*</fieldset>', "", main)
+    assert "<article" in main and "<article" not in outside and "<input" not in outside
+    assert 'href="worksheets/ros-matrise-5x5.html"' in html
