@@ -366,6 +366,6 @@ def test_the_all_worksheets_page_is_for_printing_only(built_site: Path) -> None:
     sheet links to its own page, which keeps answers."""
     html = (built_site / "nettverk-omdomme-2013-03" / "worksheets.html").read_text("utf-8")
     main = html[html.index("<main") : html.index("</main>")]
-    outside = re.sub(r'(?s)<fieldset class="ws-print-only" disabled>.*?</article>\s*</fieldset>', "", main)
+    outside = re.sub(r'(?s)<fieldset class="ws-stack-sheet" disabled>.*?</article>\s*</fieldset>', "", main)
     assert "<article" in main and "<article" not in outside and "<input" not in outside
     assert 'href="worksheets/ros-matrise-5x5.html"' in html
