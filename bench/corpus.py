@@ -7,6 +7,7 @@ written as N pages of a minimal Hugo site (one single-page layout, no theme) and
 so the comparison can be rerun anywhere.
 
     python bench/corpus.py 1000 /tmp/corpus     # → /tmp/corpus/{samling,hugo,mkdocs}
+    python bench/corpus.py 640 /tmp/corpus --networks 8   # 32 gatherings as 8 networks × 4 (programme.yaml)
 """
 
 from __future__ import annotations
@@ -128,6 +129,26 @@ def write_samling(n: int, root: Path, seed: int = 2013) -> dict[str, str]:
     return bodies
 
 
+def add_programme(root: Path, networks: int) -> None:
+    """Put the corpus's gatherings into a programme of `networks` networks (docs/programme.md): gathering
+    i goes to network i mod N, so the series interleave in time; each series ends with a planned entry."""
+    folders = sorted(p.name for p in root.iterdir() if (p / "gathering.yaml").is_file())
+    lines = ["title: Saman om ein betre kommune – benk", "networks:"]
+    for n in range(networks):
+        key = f"nettverk-{n + 1:02d}"
+        lines += [f"  {key}:", f"    title: Nettverk {n + 1}", f"    theme: {WORDS[n % len(WORDS)]}"]
+        lines += [f"    member_count: {6 + n}", "    leaders: [Asbjørn L. Stavem, Bjørn Pettersen]", "    series:"]
+        mine = folders[n::networks]
+        for i, folder in enumerate(mine):
+            first = dt.date(2014, 1, 6) + dt.timedelta(weeks=folders.index(folder))
+            lines += [f"      - when: {first}..{first + dt.timedelta(days=DAYS - 1)}", f"        gathering: {folder}"]
+            lines += ["        place: Gardermoen", f"        process_goals: [Mål etter samling {i + 1}]"]
+            gathering = root / folder / "gathering.yaml"
+            gathering.write_text(f"network: {key}\n" + gathering.read_text("utf-8"), "utf-8")
+        lines += ["      - when: august/september 2016", "        theme: det som kommer"]
+    (root / "programme.yaml").write_text("\n".join(lines) + "\n", "utf-8")
+
+
 HUGO_CONFIG = """baseURL = "/"
 title = "Benk"
 languageCode = "nb"
@@ -174,8 +195,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sessions", type=int)
     parser.add_argument("folder", type=Path)
+    parser.add_argument("--networks", type=int, default=0, help="put the gatherings into N networks")
     args = parser.parse_args()
     write_all(args.sessions, args.folder)
+    if args.networks:
+        add_programme(args.folder / "samling", args.networks)
     print(f"wrote {args.sessions} sessions into {args.folder}/samling, /hugo and /mkdocs")
 
 

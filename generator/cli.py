@@ -168,6 +168,8 @@ def _build(content: Path, output: Path) -> int:
     result = build(content, output)
     ms = (time.perf_counter() - started) * 1000
     c = result.counts
+    for notice in result.notices:
+        print(notice, file=sys.stderr)
     print(
         f"built {result.pages} pages into {output} in {ms:.0f} ms "
         f"({c['written']} written, {c['unchanged']} unchanged, {c['removed']} removed)"

@@ -7,8 +7,12 @@ from pathlib import Path
 from generator.core.errors import Problems
 from generator.core.model import Model
 from generator.load.yamlfile import parse_yaml
+from generator.render.figures import stage_check_html
+from generator.render.strings import Strings
+from generator.render.theme import load_theme
 from generator.validate.markdown import make_markdown
 from generator.validate.models import LIMITS
+from generator.validate.worksheet_blocks import stage_check
 
 # Long, unbreakable and accented words, so wrapping is really tested.
 STATEMENTS = (
@@ -95,3 +99,14 @@ def make(kind: str, n: int, key: str = "m", title: str = "Modell") -> Model:
     assert not problems, [str(p) for p in problems.items]
     assert model is not None
     return model
+
+
+def words(lang: str = "nb") -> Strings:
+    """The default theme's UI words in one language: what a page hands the figures."""
+    theme = load_theme("default", Path("."), Problems(), Path("site.yaml"))
+    return Strings(lang, theme.strings[lang])
+
+
+def stage_check_table(model: Model, lang: str = "nb", scale: int = 5) -> str:
+    """A model's stage-check table as a worksheet shows it, keyed by the model's key."""
+    return stage_check_html(stage_check(model, model.key, scale), words(lang))

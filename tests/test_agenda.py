@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from generator.commands.build import build
-from generator.core.errors import ContentError
+from generator.core.errors import ContentError, Problems
 from generator.core.model import Day, Deck, Facilitator, Gathering, Session, Slide, Worksheet
+from generator.domain import clock as clock_format
 from generator.render import agenda, formatting
 from generator.render.pages import plan_pages
+from generator.render.theme import load_theme
 
 GATHERING = "nettverk-omdomme-2013-03"
 MONDAY = dt.date(2013, 3, 11)
@@ -35,8 +37,8 @@ def test_tuesday_in_nynorsk() -> None:
 
 @pytest.mark.parametrize(("separator", "clock", "span"), [(".", "12.30", "09.00–10.30"), (":", "12:30", "09:00–10:30")])
 def test_times_and_spans(separator: str, clock: str, span: str) -> None:
-    assert formatting.clock(750, separator) == clock
-    assert formatting.span(540, 630, separator) == span
+    assert clock_format.clock(750, separator) == clock
+    assert clock_format.span(540, 630, separator) == span
     assert "\u2013" in span and " " not in span  # an en dash, no spaces
 
 
@@ -44,7 +46,8 @@ def test_times_and_spans(separator: str, clock: str, span: str) -> None:
     ("minutes", "nb", "en"), [(20, "20 min", "20 min"), (60, "1 t", "1 h"), (70, "1 t 10 min", "1 h 10 min")]
 )
 def test_durations(minutes: int, nb: str, en: str) -> None:
-    assert formatting.duration(minutes, "nb") == nb and formatting.duration(minutes, "en") == en
+    strings = load_theme("default", Path("content"), Problems(), Path("site.yaml")).strings  # the units are words
+    assert formatting.duration(minutes, strings["nb"]) == nb and formatting.duration(minutes, strings["en"]) == en
 
 
 # --- instants for the live marker ---------------------------------------------------------------------

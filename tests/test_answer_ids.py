@@ -10,6 +10,9 @@ from generator.core.errors import Problems
 from generator.core.model import Scale, Worksheet
 from generator.load.documents import Document
 from generator.load.yamlfile import parse_yaml
+from generator.render.figures import stage_check_html
+from generator.render.strings import Strings
+from generator.render.theme import load_theme
 from generator.validate.markdown import make_markdown
 from generator.validate.worksheets import worksheet
 
@@ -83,4 +86,6 @@ def test_a_model_block_marks_each_stage_row_with_its_answer_id() -> None:
     forankring = next(w for w in check(ROOT / "content").gatherings[0].worksheets if w.key == "forankring")
     stages = forankring.blocks[0]
     assert stages.item_ids == ("forankring/bevissthet", "forankring/aksept", "forankring/eierskap")
-    assert all(f'<tr data-answer="{i}">' in stages.html for i in stages.item_ids)
+    words = Strings("nb", load_theme("default", ROOT, Problems(), ROOT / "site.yaml").strings["nb"])
+    html = stage_check_html(stages, words)  # made at render time from the block's data
+    assert all(f'<tr data-answer="{i}">' in html for i in stages.item_ids)

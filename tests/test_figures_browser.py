@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from figure_models import COUNTS, KINDS, make
+from figure_models import COUNTS, KINDS, make, stage_check_table, words
 
-from generator.render.figures import WORDS, figure_html, layout_figure, stage_check_html
+from generator.render.figures import figure_html, layout_figure
 from generator.render.figures.geometry import Layout
 
 pytestmark = pytest.mark.browser
@@ -50,9 +50,9 @@ def figure_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
         for n in COUNTS:
             model = make(kind, n, key=f"{kind}-{n}")
             fid = f"f-{kind}-{n}"
-            layouts[f"{fid}-svg"] = layout_figure(model.data, WORDS["nb"])
-            parts.append(f"<h2>{kind} {n}</h2>{figure_html(model, lang='nb', figure_id=fid)}")
-            parts.append(stage_check_html(model, lang="nb"))
+            layouts[f"{fid}-svg"] = layout_figure(model.data, words()["fig_time"])
+            parts.append(f"<h2>{kind} {n}</h2>{figure_html(model, words=words('nb'), figure_id=fid)}")
+            parts.append(stage_check_table(model, "nb"))
     html = (
         '<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><title>Figurer</title>'
         "<style>body{margin:0 auto;padding:1rem;max-width:60rem;font-family:sans-serif}"

@@ -9,12 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from figure_models import COUNTS, KINDS, make, model_yaml, name, parse, quote
+from figure_models import COUNTS, KINDS, make, model_yaml, name, parse, quote, stage_check_table, words
 
 from generator.core.errors import Problems
 from generator.core.model.figures import entries, stages_of
 from generator.load.yamlfile import parse_yaml
-from generator.render.figures import WORDS, figure_html, layout_figure, stage_check_html
+from generator.render.figures import figure_html, layout_figure
 from generator.render.figures.geometry import WHITE, Layout, contrast
 from generator.validate.markdown import make_markdown
 from generator.validate.models import parse_model
@@ -51,7 +51,7 @@ def test_seed_models_parse_and_render(path: Path) -> None:
     model = parse_model(path.stem, parse_yaml(path.read_text()), path, make_markdown(), problems)
     assert not problems, [str(p) for p in problems.items]
     assert model is not None and model.title
-    svg_of(figure_html(model, lang="nb"))
+    svg_of(figure_html(model, words=words("nb")))
 
 
 def test_long_form_maps_seven_stages_to_their_statements() -> None:
@@ -79,7 +79,7 @@ def test_long_form_maps_seven_stages_to_their_statements() -> None:
 @pytest.mark.parametrize("n", COUNTS)
 @pytest.mark.parametrize("kind", KINDS)
 def test_no_label_overlaps_or_leaves_the_view(kind: str, n: int) -> None:
-    layout = layout_figure(make(kind, n).data, WORDS["nb"])
+    layout = layout_figure(make(kind, n).data, words()["fig_time"])
     labels = layout.labels
     for i, a in enumerate(labels):
         assert a.box.within(layout.view), f"{a.lines} leaves the view box"
@@ -91,7 +91,7 @@ def test_no_label_overlaps_or_leaves_the_view(kind: str, n: int) -> None:
 @pytest.mark.parametrize("n", COUNTS)
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_text_has_enough_contrast_on_what_is_really_under_it(kind: str, n: int) -> None:
-    layout = layout_figure(make(kind, n).data, WORDS["nb"])
+    layout = layout_figure(make(kind, n).data, words()["fig_time"])
     for item in layout.labels:
         cx, cy = item.box.x + item.box.w / 2, item.box.y + item.box.h / 2
         assert fill_under(layout, cx, cy) == item.background, item.lines
@@ -119,7 +119,7 @@ def fill_under(layout: Layout, x: float, y: float) -> str:
 
 @pytest.mark.parametrize("n", COUNTS)
 def test_staircase_rises_left_to_right(n: int) -> None:
-    layout = layout_figure(make("staircase", n).data, WORDS["nb"])
+    layout = layout_figure(make("staircase", n).data, words()["fig_time"])
     stages = sorted((t for t in layout.labels if t.role == "stage"), key=lambda t: t.index)
     assert [t.index for t in stages] == list(range(n))
     for lower, higher in itertools.pairwise(stages):
@@ -142,7 +142,7 @@ def test_contrast_is_computed_as_wcag_says() -> None:
 @pytest.mark.parametrize("kind", KINDS)
 def test_svg_and_text_alternative_list_every_stage_in_order(kind: str, n: int) -> None:
     model = make(kind, n)
-    html = figure_html(model, lang="nb")
+    html = figure_html(model, words=words("nb"))
     svg = svg_of(html)
     expected = [e.name for e in entries(model.data)]
     shown = texts(svg, "phase" if kind == "phases" else "stage")
@@ -160,7 +160,7 @@ def test_svg_and_text_alternative_list_every_stage_in_order(kind: str, n: int) -
 
 def test_staircase_alternative_nests_stages_in_their_phases() -> None:
     model = make("staircase", 8)
-    alt = alternative(figure_html(model, lang="nb"))
+    alt = alternative(figure_html(model, words=words("nb")))
     phases = alt.find("ol").findall("li")
     assert len(phases) == 3
     counts = [len(p.find("ol").findall("li")) for p in phases]
@@ -170,21 +170,21 @@ def test_staircase_alternative_nests_stages_in_their_phases() -> None:
 
 def test_ids_are_unique_per_figure_and_words_follow_the_language() -> None:
     model = make("cycle", 5, key="sirkel")
-    page = figure_html(model, lang="en", figure_id="a") + figure_html(model, lang="en", figure_id="b")
+    page = figure_html(model, words=words("en"), figure_id="a") + figure_html(model, words=words("en"), figure_id="b")
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids)) >= 4
     assert '<title id="a-title">Figure: Modell</title>' in page
     assert "The figure as text" in page
-    assert "<figcaption>" not in figure_html(model, lang="nb", caption=False)
+    assert "<figcaption>" not in figure_html(model, words=words("nb"), caption=False)
 
 
 def test_hostile_text_is_escaped_everywhere() -> None:
     evil = "<script>alert(\"x\")</script> & {{ 7*7 }} 'q'"
     model, problems = parse(model_yaml("staircase", 3, title=evil).replace(quote(name(0)), quote(evil)))
     assert model is not None and not problems
-    for html in (figure_html(model, lang="nb"), stage_check_html(model, lang="nb")):
+    for html in (figure_html(model, words=words("nb")), stage_check_table(model, "nb")):
         assert "<script" not in html and "{{" not in html and "}}" not in html
-    html = figure_html(model, lang="nb")
+    html = figure_html(model, words=words("nb"))
     svg = svg_of(html)
     assert svg.find(f"{SVG}title").text == f"Figur: {evil}"
     assert texts(svg, "stage")[0] == evil
@@ -259,7 +259,7 @@ def test_stage_check_has_a_labelled_radio_group_per_stage(kind: str) -> None:
     model = make(kind, 8, key="k")
     count = len(entries(model.data))
     found = _Inputs()
-    found.feed(stage_check_html(model, lang="nb", scale=4))
+    found.feed(stage_check_table(model, "nb", scale=4))
     assert found.row_headers == count
     assert len(found.radios) == 4 * count
     assert all(r["type"] == "radio" for r in found.radios)
@@ -267,14 +267,26 @@ def test_stage_check_has_a_labelled_radio_group_per_stage(kind: str) -> None:
     assert sorted(found.labels) == sorted(r["id"] for r in found.radios)
     assert len(set(found.labels)) == len(found.labels)
     other = _Inputs()
-    other.feed(stage_check_html(make(kind, 8, key="other"), lang="nb"))
+    other.feed(stage_check_table(make(kind, 8, key="other"), "nb"))
     assert not {r["name"] for r in other.radios} & {r["name"] for r in found.radios}
 
 
 def test_stage_check_groups_staircase_rows_by_phase() -> None:
-    html = stage_check_html(make("staircase", 8), lang="nn")
+    html = stage_check_table(make("staircase", 8), "nn")
     assert html.count('scope="rowgroup"') == 3
     assert f'<th scope="row">{name(0)}</th>' in html
     assert "Kvar står prosjektet?" in html
     with pytest.raises(ValueError):
-        stage_check_html(make("staircase", 3), lang="nb", scale=1)
+        stage_check_table(make("staircase", 3), "nb", scale=1)
+
+
+def test_a_missing_figure_word_fails_never_falls_back() -> None:
+    """The figures read the theme's words through the page's Strings: no word of their own."""
+    from generator.render.strings import MissingString, Strings
+
+    model = make("staircase", 3)
+    table = dict(words("en").table)
+    del table["fig_as_text"]
+    with pytest.raises(MissingString, match="fig_as_text"):
+        figure_html(model, words=Strings("en", table))
+    assert "The figure as text" in figure_html(model, words=words("en"))

@@ -13,8 +13,8 @@ from conftest import CONTENT
 from test_search import notes_of
 
 from generator.cli import main
+from generator.commands.build import check
 from generator.core.model import Site
-from generator.incremental.builder import check
 from generator.render.pack_html import Target, Words, page_id, rewrite
 
 GATHERING = "nettverk-omdomme-2013-03"
@@ -125,3 +125,10 @@ def test_page_ids() -> None:
     assert page_id("g/index.html", "g") == "p-index"
     assert page_id("g/decks/d-presenter.html", "g") == "p-decks-d-presenter"
     assert page_id("models/forankring.html", "g") == "p-models-forankring"
+
+
+def test_a_link_to_a_page_the_pack_does_not_hold_is_text_without_rel(text: str) -> None:
+    """The network's previous/next links (rel=prev/next) lead out of the gathering: plain text in the pack."""
+    pages = readable(text)
+    assert "Nettverk – omdømme 1" in pages
+    assert not re.search(r"<a(?![^>]*\bhref=)[^>]*\brel=", pages)

@@ -163,7 +163,7 @@ def test_bad_rows_are_named_by_the_row_excel_shows(tmp_path: Path) -> None:
     ]
 
 
-def test_duplicates_are_flagged_on_the_later_row_and_the_first_kept(tmp_path: Path) -> None:
+def test_duplicates_are_a_notice_on_the_later_row_and_the_first_kept(tmp_path: Path) -> None:
     text = (
         "Navn;Kommune;E-post\n"
         "Kari Nordmann;Lom;kari@lom.example\n"
@@ -171,14 +171,39 @@ def test_duplicates_are_flagged_on_the_later_row_and_the_first_kept(tmp_path: Pa
         "Ola  Vik;Sel kommune;\n"
         "ola vik;Sel;\n"  # same name and municipality
         "Ola Vik;Vågå;\n"  # another Ola Vik
+        "Per Berg;Lom;per@lom.example\n"
+        "Per Berg;Lom;per.berg@lom.example\n"  # the same name, another address: maybe two people
     )
-    people, problems = read(write(tmp_path, "p.csv", text))
-    assert [(p.name, p.row) for p in people] == [("Kari Nordmann", 2), ("Ola Vik", 4), ("Ola Vik", 6)]
-    assert problems == [
-        "p.csv:3: Kari Nordmann appears twice: same e-mail address as row 2 — delete one of the rows",
-        "p.csv:5: ola vik appears twice: same name and organisation as row 4 — delete one of the rows",
+    path = write(tmp_path, "p.csv", text)
+    problems, notices = Problems(root=path), []
+    people = read_participants(path, problems, DAYS, notices)
+    assert not problems  # the build goes on
+    assert [(p.name, p.row) for p in people] == [
+        ("Kari Nordmann", 2),
+        ("Ola Vik", 4),
+        ("Ola Vik", 6),
+        ("Per Berg", 7),
+        ("Per Berg", 8),
     ]
-    assert len({p.key for p in people}) == 3
+    assert notices == [
+        "p.csv:3: Kari Nordmann appears twice: same e-mail address as row 2; the row is left out"
+        " — delete one of the rows if it is one person",
+        "p.csv:5: ola vik appears twice: same name and organisation as row 4; the row is left out"
+        " — delete one of the rows if it is one person",
+        "p.csv:8: Per Berg appears twice: same name and organisation as row 7; both are kept"
+        " — delete one of the rows if it is one person",
+    ]
+    assert len({p.key for p in people}) == len(people)
+
+
+def test_one_key_for_two_people_is_a_problem(tmp_path: Path) -> None:
+    text = "Navn;Kommune;E-post\nKari Nordmann;Lom;post@lom.example\nOla Vik;Lom;post@lom.example\n"
+    people, problems = read(write(tmp_path, "p.csv", text))
+    assert [p.name for p in people] == ["Kari Nordmann"]
+    assert problems == [
+        "p.csv:3: Ola Vik appears twice: same e-mail address as row 2 (Kari Nordmann)"
+        " — give each person their own e-mail or id"
+    ]
 
 
 def test_find_duplicates_by_key() -> None:

@@ -35,7 +35,8 @@ def files(built_site: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def pdfs(site: Site, files: dict[str, bytes]) -> dict[str, bytes]:
     """What `samling print` writes for the example: page path → PDF."""
-    return {page: html_to_pdf(files, page) for _, page in pdf_plan(site)}
+    # The worksheets' PDFs; the people's print material is tested in tests/test_people_print.py.
+    return {page: html_to_pdf(files, page) for _, page in pdf_plan(site) if "/fasilitator/" not in page}
 
 
 class HeaderScopes(HTMLParser):

@@ -32,7 +32,8 @@ def pdfs(built_site: Path, example: tuple[Site, Gathering]) -> dict[str, bytes]:
     """The PDFs `samling print` makes, from the built example site: page path → PDF."""
     site, _ = example
     files = {p.relative_to(built_site).as_posix(): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
-    return {page: html_to_pdf(files, page) for _, page in pdf_plan(site)}
+    # The worksheets' PDFs; the people's print material is tested in tests/test_people_print.py.
+    return {page: html_to_pdf(files, page) for _, page in pdf_plan(site) if "/fasilitator/" not in page}
 
 
 def read(pdf: bytes) -> PdfReader:
@@ -150,8 +151,11 @@ def test_samling_print_writes_the_pdfs_and_never_splits_an_item_or_a_matrix(cont
 
     written = sorted(p.relative_to(out).as_posix() for p in (out / "print").rglob("*.pdf"))
     sheets = sorted(p.stem for p in (folder / "worksheets").glob("*.yaml"))
+    people = [f"print/{folder.name}-{n}.pdf" for n in ("navneskilt", "bordkort", "innsjekk-dag-1", "innsjekk-dag-2")]
+    people.append(f"print/{folder.name}-gruppelister.pdf")  # the participant list's (tests/test_people_print.py)
     packs = [f"print/{folder.name}-deltaker.pdf", f"print/{folder.name}-fasilitator.pdf"]  # test_print_packs.py
-    assert written == sorted([f"print/{folder.name}.pdf", *packs] + [f"print/{folder.name}/{s}.pdf" for s in sheets])
+    expected = [f"print/{folder.name}.pdf", *packs] + [f"print/{folder.name}/{s}.pdf" for s in sheets] + people
+    assert written == sorted(expected)
     manifest = json.loads((out / ".samling-output.json").read_text("utf-8"))
     assert f"print/{folder.name}.pdf" in manifest["files"]
 

@@ -393,7 +393,7 @@ def test_the_series_draws_as_a_timeline_with_planned_ones_said_in_words(lang, la
     assert [p.name for p in data.points] == labels
     assert "(" not in data.points[0].label  # the seed gathering has a programme: no "planned"
     assert data.points[2].label == planned
-    html = figure_html(Model("omdomme-1-series", "Nettverk – omdømme 1", "timeline", data), lang=lang)
+    html = figure_html(Model("omdomme-1-series", "Nettverk – omdømme 1", "timeline", data), words=strings(lang))
     assert html.count('class="samling-fig-point"') == 4
     svg = html[html.index("<svg") : html.index("</svg>")]
     for label in labels:
@@ -435,3 +435,33 @@ def test_only_fixed_entries_go_in_a_calendar() -> None:
 
 def test_the_programme_file_is_not_published(built_site: Path) -> None:
     assert not list(built_site.rglob("programme.yaml"))
+
+
+# --- what the pages are given (render/programme.py) ------------------------------------------------
+
+
+def test_goals_carry_over_to_the_next_gathering_past_a_theme_day() -> None:
+    from generator.domain.programme import agreed_for
+
+    network = example().network("omdomme-1")
+    first, theme_day, second, third = ordered(network.series)
+    assert first.process_goals  # the example's, from the seed's "Prosessmål til neste samling"
+    assert agreed_for(network, second) is first
+    assert agreed_for(network, theme_day) is None  # a theme day carries nothing over
+    assert agreed_for(network, third) is None  # 2. samling agreed nothing (yet)
+
+
+def test_entries_get_stable_file_names_and_links_from_programme_yaml_alone() -> None:
+    from generator.render.programme import entry_path, entry_slugs, series_links
+
+    dated = with_dates(example(), {SEED: (dt.date(2013, 3, 11), dt.date(2013, 3, 12), "Europe/Oslo")})
+    network = dated.network("omdomme-1")
+    assert entry_slugs(network) == ["gathering-1", "theme-day", "gathering-2", "gathering-3"]
+    assert entry_path(network, network.series[0]) == f"{SEED}/index.html"
+    assert entry_path(network, network.series[2]) == "networks/omdomme-1/gathering-2.html"
+    links = series_links(dated, SEED, "nb")
+    assert links is not None and links.previous is None
+    assert links.next is not None and links.next.path == "networks/omdomme-1/theme-day.html"
+    assert links.current.when == "mars 2013"  # as programme.yaml writes it, not the folder's days
+    assert series_links(dated, network.series[2], "en").carry_over.source.when == "March 2013"
+    assert series_links(dated, "no-such-folder", "nb") is None

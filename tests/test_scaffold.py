@@ -95,3 +95,20 @@ def test_a_long_title_gets_a_short_folder(tmp_path: Path) -> None:
     title = "Regionalt nettverk for innovasjon og tjenesteutvikling i kommunene på Vestlandet"
     folder = new_gathering(tmp_path, title, today=dt.date(2027, 5, 1))
     assert folder.name == "regionalt-nettverk-for-2027-05" and len(folder.name) <= 40
+
+
+def test_new_gathering_names_the_networks_by_key(tmp_path: Path) -> None:
+    """With a programme.yaml, the scaffold shows the line to write, with the keys to choose from."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "programme.yaml").write_text(
+        "title: P\nnetworks:\n  omdomme-1: {title: Omdømme 1}\n  innovasjon: {title: Innovasjon}\n", "utf-8"
+    )
+    assert main(["new", "gathering", "Samling", "--folder", "samling", "--content", str(content)]) == 0
+    text = (content / "samling" / "gathering.yaml").read_text("utf-8")
+    assert "# network: omdomme-1    # its key in programme.yaml: omdomme-1, innovasjon\n" in text
+    # Uncommented, it builds: the key is checked against programme.yaml.
+    (content / "samling" / "gathering.yaml").write_text(text.replace("# network: omdomme-1", "network: omdomme-1"))
+    result = build(content, tmp_path / "output")
+    assert result.site.gatherings[0].network == "omdomme-1"
+    assert (tmp_path / "output" / "networks" / "omdomme-1.html").is_file()

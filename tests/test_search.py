@@ -191,6 +191,25 @@ def test_snippets_are_cut_at_a_word() -> None:
     assert len(cut) <= search.SNIPPET + 2 and cut.endswith(" …") and "or …" not in cut
 
 
+def test_a_gathering_is_found_by_its_networks_title_not_its_key(site: Site, records: list[SearchRecord]) -> None:
+    (overview,) = [r for r in records if r.kind == "gathering"]
+    assert site.gatherings[0].network == "omdomme-1"
+    assert "Nettverk – omdømme 1" in overview.text and "omdomme-1" not in overview.text
+
+
+def test_a_matrix_without_written_axis_titles_is_found_by_the_themes_words(site: Site) -> None:
+    from generator.core.errors import Problems
+    from generator.render.theme import load_theme
+
+    theme = load_theme("default", CONTENT, Problems(root=CONTENT), CONTENT / "site.yaml")
+    words = {lang: theme.strings[lang] for lang in theme.strings}
+    (ros,) = [r for r in search_records(site, words) if r.url.endswith("ros-matrise.html")]
+    # The sheet writes no axis titles: its page shows the theme's rm_probability and rm_consequence.
+    assert "Sannsynlighet Konsekvens Liten Stor" in ros.text
+    (bare,) = [r for r in search_records(site) if r.url.endswith("ros-matrise.html")]
+    assert "Sannsynlighet Konsekvens" not in bare.text
+
+
 def test_a_saved_session_reaches_its_part_of_the_index(content_copy: Path, tmp_path: Path) -> None:
     """A warm repeat build (the live preview) makes the changed gathering's part again."""
     from generator.incremental.builder import Builder

@@ -48,7 +48,7 @@ def search_page(built_site: Path, folder: Path, lang: str = "nb") -> Path:
     (site_dir / HERE).write_text(theme.environment().from_string(PAGE).render(context), "utf-8")
     for name in ("search.js", "search.css"):
         shutil.copy(DEFAULT_THEME / "static" / name, site_dir / "assets" / name)
-    for path, data in index_files(site):
+    for path, data in index_files(site, theme.strings):
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / path).write_bytes(data)
     return site_dir / HERE
@@ -182,7 +182,8 @@ def test_the_browser_folds_and_splits_as_python_does(page: Any, page_path: Path)
 
 def test_every_built_page_has_the_box_and_it_works_there(built_site: Path, page: Any) -> None:
     """The real build: the index is written, and a session page's box finds and opens a page."""
-    for path, data in index_files(check(CONTENT)):
+    theme = load_theme("default", CONTENT, Problems(), CONTENT / "site.yaml")  # its words, as the build's
+    for path, data in index_files(check(CONTENT), theme.strings):
         assert (built_site / path).read_bytes() == data, path
     # Slide decks and their presenter view are full-screen pages of their own, with their own keys.
     pages = [p for p in built_site.rglob("*.html") if not re.search(r"/decks/[^/]+(-presenter)?\.html$", p.as_posix())]

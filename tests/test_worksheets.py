@@ -51,14 +51,16 @@ def test_zones_are_data_each_cell_falls_in_the_first_zone_that_reaches_its_score
     assert wm.zone_for(26, zones) is None
 
 
-def test_the_dsb_preset_is_five_by_five_in_every_language_and_its_zones_cover_every_score() -> None:
+def test_the_dsb_preset_is_five_by_five_its_zones_cover_every_score_and_its_words_are_the_themes() -> None:
+    p = wm.preset("dsb-5")
+    assert p is not None and (p.probability, p.consequence) == (5, 5)
+    assert wm.zone_problems(list(p.zones), 5, 5) == []
+    assert wm.preset("nope") is None
+    theme = load_theme("default", Path("content"), Problems(), Path("site.yaml"))
     for lang in ("nb", "nn", "en"):
-        p = wm.preset("dsb-5", lang)
-        assert p is not None
-        assert len(p.probability) == len(p.consequence) == 5
-        assert wm.zone_problems([up_to for _, up_to in p.zones], 5, 5) == []
-    assert wm.preset("dsb-5", "nb").consequence[-1] == "Katastrofal"
-    assert wm.preset("nope", "nb") is None
+        for axis, n in (("probability", 5), ("consequence", 5), ("zone", 3)):
+            assert all(theme.strings[lang][f"{p.words}_{axis}_{i}"] for i in range(1, n + 1))
+    assert theme.strings["nb"][f"{p.words}_consequence_5"] == "Katastrofal"
 
 
 @pytest.mark.parametrize(
@@ -121,8 +123,11 @@ def test_the_seed_risk_form_reads_as_a_scale_with_end_labels_and_comments() -> N
 def test_a_preset_matrix_gets_labels_zones_and_axis_titles_in_the_gatherings_language() -> None:
     sheet, problems = read("title: ROS\nblocks:\n  - type: matrix\n    preset: dsb-5\n", lang="nn")
     assert not problems
-    (m,) = sheet.blocks
-    assert isinstance(m, Matrix)
+    (written,) = sheet.blocks
+    assert isinstance(written, Matrix)
+    assert (written.probability_title, written.preset_words) == ("", "rm_dsb5")  # no word in the model
+    theme = load_theme("default", Path("content"), Problems(), Path("site.yaml"))
+    m = wm.worded(written, Strings("nn", theme.strings["nn"]))
     assert (m.probability_title, len(m.rows), len(m.rows[0]), len(m.zones)) == ("Sannsyn", 5, 5, 3)
     assert m.rows[0][4].score == 25 and m.rows[0][4].zone.label == "Tiltak naudsynt"
 
@@ -334,7 +339,11 @@ def test_a_scale_may_label_every_value_and_each_label_names_its_radio() -> None:
 def test_a_matrix_cell_is_a_checkbox_named_by_its_place_and_shows_score_and_zone_letter() -> None:
     zones = wm.make_zones([("Akseptabel", 1, ""), ("Vurder tiltak", 2, ""), ("Tiltak nødvendig", 4, "")])
     m = wm.build_matrix(
-        "ros-1", probability=("Liten", "Stor"), consequence=("Liten", "Stor"), titles=wm.AXES["nb"], zones=zones
+        "ros-1",
+        probability=("Liten", "Stor"),
+        consequence=("Liten", "Stor"),
+        titles=("Sannsynlighet", "Konsekvens"),
+        zones=zones,
     )
     f = render_block(m)
     boxes = [i for i in f.inputs if i.get("type") == "checkbox"]

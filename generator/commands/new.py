@@ -8,7 +8,8 @@ from pathlib import Path
 import yaml
 
 from generator.core.model import LANGUAGES
-from generator.core.slugs import slugify
+from generator.core.slugs import is_slug, slugify
+from generator.load.yamlfile import YamlProblem, parse_yaml
 
 # Every word the scaffold writes, per language: a nynorsk site gets a nynorsk gathering.
 WORDS: dict[str, dict[str, str]] = {
@@ -82,7 +83,7 @@ GATHERING = """\
 # {comment}: {gathering_comment}.
 title: {title}
 subtitle: {subtitle} {date_text}
-{language_line}venue: {venue}
+{language_line}{network}venue: {venue}
 facilitators:
   {lead}:
     name: {name}
@@ -128,6 +129,19 @@ FOLDER_WORDS = 32
 def yaml_text(value: str) -> str:
     """`value` as one double-quoted YAML scalar: a line break or a quote in it cannot start a new key."""
     return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=2**31).rstrip("\n")
+
+
+def network_line(content: Path) -> str:
+    """A commented `network:` line naming the networks of programme.yaml by key, if there are any."""
+    try:
+        data = parse_yaml((content / "programme.yaml").read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return ""
+    networks = data.get("networks") if isinstance(data, dict) else None
+    keys = [k for k in networks if isinstance(k, str) and is_slug(k)] if isinstance(networks, dict) else []
+    if not keys:
+        return ""
+    return f"# network: {keys[0]}    # its key in programme.yaml: {', '.join(keys)}\n"
 
 
 def site_language(content: Path) -> str | None:
@@ -182,6 +196,7 @@ def new_gathering(
         date=day.isoformat(),
         date_text=day.isoformat() if lang == "en" else day.strftime("%d.%m.%Y"),
         language_line=f"language: {lang}\n" if existing not in (None, lang) else "",
+        network=network_line(content),
         **words,
     )
     (target / "gathering.yaml").write_text(text, "utf-8")

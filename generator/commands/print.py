@@ -7,6 +7,7 @@ output's manifest:
 
     output/print/GATHERING.pdf
     output/print/GATHERING/WORKSHEET.pdf
+    output/print/GATHERING-navneskilt.pdf, -bordkort, -innsjekk-dag-N, -gruppelister (docs/participants.md)
 
 WeasyPrint reads only from the rendered files of this build: no other file, no network. Every PDF is tagged
 (PDF/UA-1): the page's `<html lang>` and `<title>` become its language and window title, headings,
@@ -27,6 +28,7 @@ from generator.core.model import Site
 from generator.incremental.builder import Builder
 from generator.render import Output
 from generator.render.pages import worksheet_path, worksheets_in_programme_order, worksheets_print_path
+from generator.render.people_print import pdf_plan as people_pdf_plan
 
 # Pages are given to WeasyPrint under this made-up root; the fetcher answers it from memory.
 ROOT_URL = "file:///samling-output/"
@@ -69,10 +71,10 @@ def pdf_plan(site: Site) -> list[tuple[str, str]]:
     """(PDF output path, page it is made from): per gathering the stack, then each worksheet."""
     plan = []
     for g in site.gatherings:
-        if not g.worksheets:
-            continue
-        plan.append((f"print/{g.key}.pdf", worksheets_print_path(g)))
-        plan.extend((f"print/{g.key}/{w.key}.pdf", worksheet_path(g, w)) for w in worksheets_in_programme_order(g))
+        if g.worksheets:
+            plan.append((f"print/{g.key}.pdf", worksheets_print_path(g)))
+            plan.extend((f"print/{g.key}/{w.key}.pdf", worksheet_path(g, w)) for w in worksheets_in_programme_order(g))
+        plan.extend(people_pdf_plan(g))  # badges, table cards, sign-in sheets, group lists (personal data)
     return plan
 
 

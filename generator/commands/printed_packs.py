@@ -85,10 +85,16 @@ def pack_html(
     return paper_links(html, here, site.config.base_url).encode("utf-8")
 
 
+MACROS = "partials/macros.html"  # imported as `m` by the page templates whose main blocks a pack reuses
+
+
 def _part_html(env: jinja2.Environment, base: dict, here: str, g: Gathering, part: PackPart) -> Markup:
     template = env.get_template(part.template)
     plan = PagePlan(here, part.template, g.title, part.context, g)
-    context = template.new_context({**base, "page": plan, **part.context})
+    values = {**base, "page": plan, **part.context}
+    # A block alone does not run its template's top level: the macros it imports there (`m`) come along.
+    values["m"] = env.get_template(MACROS).make_module(values)
+    context = template.new_context(values)
     return Markup("".join(template.blocks["main"](context)))
 
 

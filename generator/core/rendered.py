@@ -52,3 +52,11 @@ class BuildResult:
         if callable(self._site):
             self._site = self._site()
         return self._site
+
+    @property
+    def notices(self) -> list[str]:
+        """`file:line: …` lines about the content that did not stop the build (an answers file for a
+        changed worksheet). Empty when the build had nothing to do: they were said when it was built."""
+        if callable(self._site):
+            return []
+        return [n for g in self._site.gatherings for n in g.notices]

@@ -14,7 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.core.model import Grid, Matrix, Question, Scale, Source, StageCheck, Worksheet
+from generator.core.model import Grid, Matrix, Question, Scale, StageCheck, Worksheet
+from generator.core.model.answers import (  # noqa: F401 - the answers' values, read back from files
+    Answer,
+    Header,
+    Marker,
+    MatrixAnswer,
+    RatingAnswer,
+    Response,
+    TextAnswer,
+)
 from generator.core.slugs import slugify
 
 FORMAT = "answers"  # the file's "samling" value
@@ -108,8 +117,7 @@ def items(worksheet: Worksheet) -> tuple[Item, ...]:
                 for i, t in zip(b.item_ids, b.items, strict=True)
             ]
         elif isinstance(b, Matrix):
-            label = b.title or f"{b.probability_title} × {b.consequence_title.lower()}"
-            found.append(Item(b.id, "matrix", label, b.id, rows=len(b.rows), columns=len(b.rows[0])))
+            found.append(Item(b.id, "matrix", b.caption, b.id, rows=len(b.rows), columns=len(b.rows[0])))
         elif isinstance(b, Grid):
             for r, row in zip(b.rows, b.cell_ids, strict=True):
                 found += [Item(i, "text", f"{r} – {c}", b.id) for i, c in zip(row, b.columns, strict=True)]
@@ -126,61 +134,3 @@ def fingerprint(found: Iterable[Item]) -> str:
 
 def worksheet_id(gathering: str, worksheet: str) -> str:
     return f"{gathering}/{worksheet}"
-
-
-# --- answers read back from files --------------------------------------------
-
-
-@dataclass(frozen=True)
-class Header:
-    name: str = ""
-    organisation: str = ""
-    group: str = ""
-    date: str = ""  # as written: ISO (YYYY-MM-DD) when saved on screen, anything from paper
-
-
-@dataclass(frozen=True)
-class TextAnswer:
-    item: str
-    text: str
-
-
-@dataclass(frozen=True)
-class RatingAnswer:
-    item: str
-    value: int | None  # None: only a comment was written
-    comment: str = ""
-
-
-@dataclass(frozen=True)
-class Marker:
-    """A risk placed in a matrix cell: `risk` is its number or words, may be empty."""
-
-    risk: str
-    probability: int
-    consequence: int
-
-
-@dataclass(frozen=True)
-class MatrixAnswer:
-    item: str
-    markers: tuple[Marker, ...]
-
-
-Answer = TextAnswer | RatingAnswer | MatrixAnswer
-
-
-@dataclass(frozen=True)
-class Response:
-    """One answers file: one person's or group's filled-in worksheet."""
-
-    source: Source
-    worksheet: str  # the worksheet's key in its gathering
-    gathering: str
-    header: Header
-    answers: tuple[Answer, ...]
-    fingerprint: str = ""  # as written in the file
-    current: bool = True  # the fingerprint is the worksheet's own
-
-    def answer(self, item: str) -> Answer | None:
-        return next((a for a in self.answers if a.item == item), None)

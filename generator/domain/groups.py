@@ -27,60 +27,22 @@ the first round (tests/test_groups.py bounds it); later rounds favour fewer repe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
+from generator.core.model.people import RULES, Group, Grouping, GroupIssue, GroupSlot, GroupSpec, Rule
 from generator.domain.mixing import mixed
 from generator.domain.people import Participant, normal, organisation_key
 
-Rule = Literal["mixed", "by_organisation", "fixed"]
-RULES: tuple[Rule, ...] = ("mixed", "by_organisation", "fixed")
-
-
-@dataclass(frozen=True)
-class GroupSlot:
-    name: str
-    room: str = ""
-    members: tuple[str, ...] = ()  # for `fixed`: participant keys or names
-
-
-@dataclass(frozen=True)
-class GroupSpec:
-    groups: tuple[GroupSlot, ...]
-    rule: Rule = "mixed"
-    rounds: int = 1
-    seed: str = ""
-    min_size: int = 1
-
-    @classmethod
-    def numbered(cls, count: int, rule: Rule = "mixed", rounds: int = 1, seed: str = "") -> GroupSpec:
-        return cls(tuple(GroupSlot(str(i)) for i in range(1, count + 1)), rule, rounds, seed)
-
-
-@dataclass(frozen=True)
-class Group:
-    name: str
-    room: str
-    members: tuple[Participant, ...]  # in name order
-    organisations: tuple[str, ...] = ()  # by_organisation: the organisations in it
-
-
-@dataclass(frozen=True)
-class GroupIssue:
-    group: str
-    entry: str
-    kind: Literal["unknown", "ambiguous", "twice"]
-
-
-@dataclass(frozen=True)
-class Grouping:
-    rounds: tuple[tuple[Group, ...], ...]
-    unassigned: tuple[Participant, ...] = ()
-    issues: tuple[GroupIssue, ...] = ()
-
-    def assignment(self, round_index: int = 0) -> dict[str, str]:
-        """Participant key → group name in one round."""
-        return {p.key: g.name for g in self.rounds[round_index] for p in g.members}
+__all__ = [
+    "RULES",
+    "Group",
+    "GroupIssue",
+    "GroupSlot",
+    "GroupSpec",
+    "Grouping",
+    "Rule",
+    "make_groups",
+    "repeated_pairs",
+]
 
 
 def make_groups(people: Sequence[Participant], spec: GroupSpec) -> Grouping:

@@ -26,6 +26,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.core.model.people import Participant
+
+__all__ = ["FIELDS", "Duplicate", "Participant", "column_field", "find_duplicates", "normal"]
+
 FIELDS = ("id", "name", "first_name", "last_name", "organisation", "role", "email", "days", "dietary")
 
 # Header spellings, compared after `_header_form` (case, spaces and punctuation dropped), in nb, nn
@@ -85,22 +89,6 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     ),
 }
 _FIELD_OF = {spelling: name for name, spellings in _SPELLINGS.items() for spelling in spellings}
-
-
-@dataclass(frozen=True)
-class Participant:
-    key: str  # stable id, unique in a list (see the module docstring)
-    name: str
-    organisation: str = ""
-    role: str = ""
-    email: str = ""
-    days: tuple[int, ...] = ()  # 1-based day numbers; () = every day
-    dietary: str = ""
-    extra: tuple[tuple[str, str], ...] = ()  # (column header, value) of columns not in the mapping
-    row: int = 0  # the spreadsheet row (header = 1) or YAML line it came from
-
-    def attends(self, day: int) -> bool:
-        return not self.days or day in self.days
 
 
 @dataclass(frozen=True)

@@ -8,47 +8,15 @@ no special case; only formatting and calendars ask about the precision.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
-from typing import Literal
 
-Precision = Literal["day", "month"]
+from generator.core.model.networks import Period, Precision
+
+__all__ = ["MONTHS", "Period", "PeriodError", "Precision", "parse_period"]
+
 MAX_MONTHS = 12  # a planned gathering "some time within a year" is no plan; one longer is a typing slip
-
-
-@dataclass(frozen=True)
-class Period:
-    first: dt.date
-    last: dt.date
-    precision: Precision = "day"
-
-    @classmethod
-    def days(cls, first: dt.date, last: dt.date | None = None) -> Period:
-        return cls(first, last or first, "day")
-
-    @classmethod
-    def months(cls, first: tuple[int, int], last: tuple[int, int] | None = None) -> Period:
-        """(2013, 8), (2013, 9) → 2013-08-01..2013-09-30 at month precision."""
-        ly, lm = last or first
-        return cls(dt.date(first[0], first[1], 1), dt.date(ly, lm, calendar.monthrange(ly, lm)[1]), "month")
-
-    @property
-    def is_exact(self) -> bool:
-        return self.precision == "day"
-
-    @property
-    def first_month(self) -> tuple[int, int]:
-        return (self.first.year, self.first.month)
-
-    @property
-    def last_month(self) -> tuple[int, int]:
-        return (self.last.year, self.last.month)
-
-    def contains(self, day: dt.date) -> bool:
-        return self.first <= day <= self.last
 
 
 class PeriodError(ValueError):

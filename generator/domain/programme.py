@@ -10,62 +10,31 @@ import datetime as dt
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
 from zoneinfo import ZoneInfo
 
-from generator.domain.period import Period
+from generator.core.model.networks import KINDS, Kind, Network, Period, PlannedGathering, Programme
 
-Kind = Literal["gathering", "theme_day"]
-KINDS: tuple[str, ...] = ("gathering", "theme_day")
-
-
-@dataclass(frozen=True)
-class PlannedGathering:
-    """One entry of a network's series; `gathering` is the folder key once it has a real programme."""
-
-    number: int | None  # "1. samling"; None for a theme day
-    when: Period
-    kind: Kind = "gathering"
-    title: str = ""  # as written; empty means the label is made from kind and number
-    gathering: str | None = None
-    place: str = ""
-    theme: str = ""
-    timezone: str = "Europe/Oslo"
-    line: int = 0  # where it is written in programme.yaml
-
-    @property
-    def is_planned(self) -> bool:
-        """No programme yet: shown as planned, with only what is known."""
-        return self.gathering is None
-
-    @property
-    def is_fixed(self) -> bool:
-        """Its days are known, so a calendar may hold it."""
-        return self.when.is_exact
-
-
-@dataclass(frozen=True)
-class Network:
-    key: str
-    title: str
-    theme: str = ""
-    members: tuple[str, ...] = ()
-    member_count: int | None = None
-    leaders: tuple[str, ...] = ()
-    series: tuple[PlannedGathering, ...] = ()
-    counted_with: str = ""  # the seed counts "2 nettverk med tema omdømme – 16 kommuner": a shared count
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class Programme:
-    key: str
-    title: str
-    description: str = ""
-    networks: tuple[Network, ...] = ()
-
-    def network(self, key: str) -> Network | None:
-        return next((n for n in self.networks if n.key == key), None)
+__all__ = [
+    "KINDS",
+    "Kind",
+    "Neighbours",
+    "Network",
+    "PlannedGathering",
+    "Programme",
+    "agreed_for",
+    "entry_label",
+    "fixed",
+    "local_today",
+    "neighbours",
+    "neighbours_of",
+    "network_of",
+    "next_of",
+    "ordered",
+    "suggest_network",
+    "today_of",
+    "total_members",
+    "with_dates",
+]
 
 
 def ordered(series: Iterable[PlannedGathering]) -> tuple[PlannedGathering, ...]:
@@ -107,11 +76,34 @@ class Neighbours:
 
 def neighbours(network: Network, gathering_key: str) -> Neighbours:
     """The entries before and after a gathering in its network's series, planned ones included."""
-    series = ordered(network.series)
-    at = next((i for i, g in enumerate(series) if g.gathering == gathering_key), None)
-    if at is None:
-        return Neighbours(None, None)
+    entry = next((g for g in network.series if g.gathering == gathering_key), None)
+    return neighbours_of(network, entry) if entry is not None else Neighbours(None, None)
+
+
+def neighbours_of(network: Network, entry: PlannedGathering) -> Neighbours:
+    """The entries before and after one entry of the series (which must hold it)."""
+    # In the order programme.yaml gives, not the folders' days: a gathering's page then depends on
+    # programme.yaml and its own folder only, so a repeat build knows when to make it again.
+    series = sorted(network.series, key=lambda g: g.as_written.first)
+    at = series.index(entry)
     return Neighbours(series[at - 1] if at > 0 else None, series[at + 1] if at + 1 < len(series) else None)
+
+
+def agreed_for(network: Network, entry: PlannedGathering) -> PlannedGathering | None:
+    """The gathering whose `process_goals` were agreed for this one: the previous gathering of the
+    series (a theme day between them is passed over; a theme day itself carries nothing over)."""
+    if entry.kind != "gathering":
+        return None
+    series = sorted(network.series, key=lambda g: g.as_written.first)
+    before = [g for g in series[: series.index(entry)] if g.kind == "gathering"]
+    return before[-1] if before and before[-1].process_goals else None
+
+
+def next_gathering(network: Network, entry: PlannedGathering) -> PlannedGathering | None:
+    """The gathering after this entry in its series, a theme day between them passed over: where the
+    process goals agreed at this entry are shown, and whose theme, time and place it agreed."""
+    series = sorted(network.series, key=lambda g: g.as_written.first)
+    return next((g for g in series[series.index(entry) + 1 :] if g.kind == "gathering"), None)
 
 
 def network_of(programme: Programme, gathering_key: str) -> Network | None:
@@ -150,7 +142,7 @@ def with_dates(programme: Programme, dates: Mapping[str, tuple[dt.date, dt.date,
         if g.gathering is None or g.gathering not in dates:
             return g
         first, last, zone = dates[g.gathering]
-        return replace(g, when=Period.days(first, last), timezone=zone)
+        return replace(g, when=Period.days(first, last), timezone=zone, written=g.as_written)
 
     return replace(
         programme,

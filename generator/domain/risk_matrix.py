@@ -1,6 +1,8 @@
 """Risk matrices (ROS): cell scores, the zone of each cell, and ready presets.
 
-Pure functions: the validator calls them to build a `Matrix`, templates only show the result.
+Pure functions: the validator calls them to build a `Matrix` from what the worksheet says, and the
+render stage calls `worded` to fill in the theme's words (default axis titles, a preset's labels),
+so no word a participant reads lives here; templates only show the result.
 A cell's score is probability × consequence (both counted from 1); a zone covers the scores
 above the previous zone's `up_to` up to its own.
 """
@@ -8,54 +10,35 @@ above the previous zone's `up_to` up to its own.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from generator.core.model import Matrix, MatrixCell, MatrixMarker, MatrixZone
 
 MIN_SIZE, MAX_SIZE = 2, 10
 MAX_ZONES = 5  # the theme has five patterns
 
-# Axis titles when a matrix names none.
-AXES = {
-    "nb": ("Sannsynlighet", "Konsekvens"),
-    "nn": ("Sannsyn", "Konsekvens"),
-    "en": ("Probability", "Consequence"),
-}
+AXES = ("rm_probability", "rm_consequence")  # the theme's axis titles, when a matrix names none
 
 
 @dataclass(frozen=True)
 class Preset:
-    probability: tuple[str, ...]
-    consequence: tuple[str, ...]
-    zones: tuple[tuple[str, int], ...]  # (label, up_to)
+    """A ready matrix: its size and zones; its words are the theme's `WORDS_probability_N`, `…_consequence_N`,
+    `…_zone_N` (N from 1, lowest first)."""
+
+    words: str
+    probability: int
+    consequence: int
+    zones: tuple[int, ...]  # each zone's up_to, lowest risk first
 
 
 # The 5 × 5 matrix common in Norwegian municipal ROS analyses (DSB's guidance): 1–4 acceptable,
 # 5–10 consider measures, 12–25 measures needed. Check the labels against your own ROS routine.
-PRESETS: dict[str, dict[str, Preset]] = {
-    "dsb-5": {
-        "nb": Preset(
-            ("Svært lite sannsynlig", "Lite sannsynlig", "Moderat sannsynlig", "Sannsynlig", "Svært sannsynlig"),
-            ("Ubetydelig", "Mindre alvorlig", "Alvorlig", "Svært alvorlig", "Katastrofal"),
-            (("Akseptabel", 4), ("Vurder tiltak", 10), ("Tiltak nødvendig", 25)),
-        ),
-        "nn": Preset(
-            ("Svært lite sannsynleg", "Lite sannsynleg", "Moderat sannsynleg", "Sannsynleg", "Svært sannsynleg"),
-            ("Ubetydeleg", "Mindre alvorleg", "Alvorleg", "Svært alvorleg", "Katastrofal"),
-            (("Akseptabel", 4), ("Vurder tiltak", 10), ("Tiltak naudsynt", 25)),
-        ),
-        "en": Preset(
-            ("Very unlikely", "Unlikely", "Possible", "Likely", "Very likely"),
-            ("Negligible", "Minor", "Serious", "Very serious", "Catastrophic"),
-            (("Acceptable", 4), ("Consider measures", 10), ("Measures needed", 25)),
-        ),
-    },
-}
+PRESETS: dict[str, Preset] = {"dsb-5": Preset("rm_dsb5", 5, 5, (4, 10, 25))}
 
 
-def preset(name: str, lang: str) -> Preset | None:
-    table = PRESETS.get(name)
-    return None if table is None else table.get(lang, table["nb"])
+def preset(name: str) -> Preset | None:
+    return PRESETS.get(name)
 
 
 def score(probability: int, consequence: int) -> int:
@@ -129,3 +112,30 @@ def build_matrix(
         for p in range(len(probability), 0, -1)
     )
     return Matrix(key, p_title, c_title, probability, consequence, rows, zones, markers, title, show_scores)
+
+
+def worded(m: Matrix, words: Mapping[str, str]) -> Matrix:
+    """The matrix with the theme's words where the worksheet left them out: axis titles, a preset's labels."""
+    titles = (m.probability_title or words[AXES[0]], m.consequence_title or words[AXES[1]])
+    if titles == (m.probability_title, m.consequence_title) and not m.preset_words:
+        return m
+    p = m.preset_words
+
+    def said(labels: tuple[str, ...], axis: str) -> tuple[str, ...]:
+        return tuple(label or words[f"{p}_{axis}_{n}"] for n, label in enumerate(labels, start=1))
+
+    zones = tuple(
+        z if z.label else replace(z, label=(w := words[f"{p}_zone_{z.level}"]), short=z.short or w[:1].upper())
+        for z in m.zones
+    )
+    built = build_matrix(
+        m.key,
+        probability=said(m.probability_labels, "probability"),
+        consequence=said(m.consequence_labels, "consequence"),
+        titles=titles,
+        zones=zones,
+        markers=m.markers,
+        title=m.title,
+        show_scores=m.show_scores,
+    )
+    return replace(built, id=m.id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from generator.core.model import Source
+from generator.domain.clock import clock
 
 MIDNIGHT = 24 * 60
 
@@ -61,10 +62,6 @@ class _Open:
     start: int
     end: int | None
     problems: list[TimeProblem] = field(default_factory=list)
-
-
-def clock_text(minutes: int, separator: str = ".") -> str:
-    return f"{minutes // 60:02d}{separator}{minutes % 60:02d}"
 
 
 def schedule(
@@ -177,8 +174,8 @@ def _own_end(plan: Plan, problems: list[TimeProblem]) -> int | None:
         problems.append(
             TimeProblem(
                 plan.source,
-                f"'{plan.title}' has start {clock_text(plan.start)}, duration "
-                f"{plan.duration} min and end {clock_text(plan.end)}, which disagree",
+                f"'{plan.title}' has start {clock(plan.start)}, duration "
+                f"{plan.duration} min and end {clock(plan.end)}, which disagree",
                 "keep two of start, duration and end",
             )
         )
@@ -227,20 +224,20 @@ def _overlap(
         what = f"the start of '{within}'" if within else "the start of the day"
         return TimeProblem(
             plan.source,
-            f"'{plan.title}' starts at {clock_text(begin)}, before {what} at {clock_text(start)}",
+            f"'{plan.title}' starts at {clock(begin)}, before {what} at {clock(start)}",
             "move its start later" + ("" if within else " or the day's start earlier"),
         )
     if starts:  # the item before has no end of its own, so they overlap if this one starts no later than it
         return TimeProblem(
             plan.source,
-            f"'{plan.title}' starts at {clock_text(begin)}, but '{previous.title}' "
-            f"({_where(previous.source)}) before it starts at {clock_text(cursor)}",
+            f"'{plan.title}' starts at {clock(begin)}, but '{previous.title}' "
+            f"({_where(previous.source)}) before it starts at {clock(cursor)}",
             f"put '{plan.title}' after '{previous.title}' in the programme, or correct one of the starts",
         )
     return TimeProblem(
         plan.source,
-        f"'{plan.title}' starts at {clock_text(begin)}, but '{previous.title}' "
-        f"({_where(previous.source)}) runs until {clock_text(cursor)}",
+        f"'{plan.title}' starts at {clock(begin)}, but '{previous.title}' "
+        f"({_where(previous.source)}) runs until {clock(cursor)}",
         f"shorten '{previous.title}', start '{plan.title}' later, "
         "or declare them as `parallel:` if they run side by side",
     )
@@ -254,7 +251,7 @@ def _check_bounds(
         problems.append(
             TimeProblem(
                 plan.source,
-                f"'{plan.title}' runs until {clock_text(finish)}, past {what} at {clock_text(end)}",
+                f"'{plan.title}' runs until {clock(finish)}, past {what} at {clock(end)}",
                 f"shorten it or lengthen '{within}'" if within else "shorten it, or set the day's `end:` later",
             )
         )
@@ -263,7 +260,7 @@ def _check_bounds(
         problems.append(
             TimeProblem(
                 plan.source,
-                f"'{plan.title}' runs past midnight ({clock_text(finish % MIDNIGHT)} next day)",
+                f"'{plan.title}' runs past midnight ({clock(finish % MIDNIGHT)} next day)",
                 "end it by 24.00, or put the rest on the next day",
             )
         )
@@ -296,7 +293,7 @@ def _with_children(plan: Plan, begin: int, finish: int, problems: list[TimeProbl
 def _ends_before_start(plan: Plan, end: int, begin: int) -> TimeProblem:
     return TimeProblem(
         plan.source,
-        f"'{plan.title}' ends at {clock_text(end)}, before it starts at {clock_text(begin)}",
+        f"'{plan.title}' ends at {clock(end)}, before it starts at {clock(begin)}",
         "correct its end or start",
     )
 

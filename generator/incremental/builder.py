@@ -226,7 +226,7 @@ class Builder:
                 page = render_page(env, site, theme, item.plan, result.found)
                 target.emit(result, page.path, page.content)
             else:
-                files = gathering_files(item.gathering)
+                files = gathering_files(item.gathering, site, theme)
                 for o in files:
                     target.emit(result, o.path, o.content)
                 result.groups[item.gathering.key] = [o.path for o in files]

@@ -46,6 +46,9 @@ class DocumentCache(Reader):
     def read_markdown(self, path: Path, problems: Problems) -> Document | None:
         return self._remembered(path) or self._remember(super().read_markdown(path, problems))
 
+    def read_plain(self, path: Path, problems: Problems) -> Document | None:
+        return self._remembered(path) or self._remember(super().read_plain(path, problems))
+
     def _remembered(self, path: Path) -> Document | None:
         return self.known.get(path)
 

@@ -14,7 +14,7 @@ from generator.core.errors import Problems
 from generator.core.model import Gathering, Site
 from generator.incremental.texts import TextCache, remembering
 from generator.load import ContentTree
-from generator.render.pages import PagePlan, gathering_pages, plan_pages
+from generator.render.pages import PagePlan, gathering_plans, plan_pages
 from generator.validate import assemble, gathering_key, site_parts, validate_gathering
 
 Crumb = tuple[str, str]
@@ -55,10 +55,12 @@ class Memo:
         self.plans = {k: v for k, v in self.plans.items() if k in keys}
         return plans
 
-    def _pages_of(self, g: Gathering, site_crumb: Crumb) -> list[PagePlan]:
+    def _pages_of(self, site: Site, g: Gathering, site_crumb: Crumb) -> list[PagePlan]:
+        # The plans also show programme.yaml's series and the network's other gatherings; `g` is the very
+        # object of the last build only if none of them changed (validate.gathering_key covers them).
         hit = self.plans.get(g.key)
         if hit is not None and hit[0] is g and hit[1] == site_crumb:
             return hit[2]
-        plans = gathering_pages(g, site_crumb)
+        plans = gathering_plans(site, g, site_crumb)
         self.plans[g.key] = (g, site_crumb, plans)
         return plans

@@ -5,8 +5,11 @@ date unless the cache holds its key and the digest of the file the output holds 
 other files (its calendars) are one item, keyed by the gathering's files alone.
 
 The dependency graph is coarse on purpose, so that it cannot miss an edge when templates change:
-a page of a gathering depends on that gathering's files, every page on site.yaml, the models, the
-theme and Samling's own code, and the pages outside gatherings (overview, models) on everything.
+a page of a gathering depends on that gathering's inputs (`GatheringFiles.inputs()`: its files,
+its participant list and answers, and the documents it depends on outside its folder — the other
+gatherings of its network), every page on `ContentTree.shared()` (site.yaml, programme.yaml, the
+models), the theme and Samling's own code, and the pages outside gatherings (overview, network
+pages, models) on everything.
 """
 
 from __future__ import annotations
@@ -67,23 +70,21 @@ def outdated(
 
 
 def _gathering_key(files: GatheringFiles) -> str:
-    docs = [files.gathering, *files.sessions.values(), *files.decks, *files.worksheets]
-    return hash_of(*(f"{d.path}:{d.digest}" for d in docs if d is not None), *sorted(files.unreadable))
+    return hash_of(*(f"{d.path}:{d.digest}" for d in files.inputs()), *sorted(files.unreadable))
 
 
 @dataclass(frozen=True)
 class PageKeys:
     """The input key of each page, from the digests of the files it depends on."""
 
-    common: str  # site.yaml, models, theme, code
+    common: str  # site.yaml, programme.yaml, models, theme, code
     gatherings: dict[str, str]  # gathering (its folder's name) → key of its files
     everything: str
 
     @classmethod
     def of(cls, tree: ContentTree, theme_folders: tuple[Path, ...], code: str) -> PageKeys:
         common = hash_of(
-            tree.site.digest if tree.site else "",
-            *(f"{m.path}:{m.digest}" for m in tree.models),
+            *(f"{d.path}:{d.digest}" for d in tree.shared()),
             *(f"{f}:{folder_digest(f)}" for f in theme_folders),
             code,
         )
@@ -91,7 +92,7 @@ class PageKeys:
         return cls(common, gatherings, hash_of(common, *(f"{k}:{v}" for k, v in gatherings.items())))
 
     def files_key(self, g: Gathering) -> str | None:
-        """The key of a gathering's files other than pages (calendars), made from it alone."""
+        """The key of a gathering's files other than pages (calendars, its part of the search index)."""
         files = self.gatherings.get(g.key)
         return hash_of(self.common, files, "files") if files else None
 

@@ -41,6 +41,9 @@ class Reader:
     def read_markdown(self, path: Path, problems: Problems) -> Document | None:
         return _read_markdown(path, problems, self)
 
+    def read_plain(self, path: Path, problems: Problems) -> Document | None:
+        return _read_plain(path, problems)
+
 
 PLAIN = Reader()
 
@@ -85,6 +88,11 @@ def read_markdown(path: Path, problems: Problems, reader: Reader = PLAIN) -> Doc
     return reader.read_markdown(path, problems)
 
 
+def read_plain(path: Path, problems: Problems, reader: Reader = PLAIN) -> Document | None:
+    """A file kept as text, to be parsed by its checker (an answers file: its reader knows JSON too)."""
+    return reader.read_plain(path, problems)
+
+
 def _read_yaml(path: Path, problems: Problems, reader: Reader) -> Document | None:
     text = read_text(path, problems)
     if text is None:
@@ -119,3 +127,10 @@ def _read_markdown(path: Path, problems: Problems, reader: Reader) -> Document |
             problems.add(path, 1, "the front matter starting on line 1 is never closed", "end it with a line `---`")
             return None
     return Document(path, data, body, body_line, digest_of(text))
+
+
+def _read_plain(path: Path, problems: Problems) -> Document | None:
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    return Document(path, None, text, 1, digest_of(text))

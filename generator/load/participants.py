@@ -1,16 +1,20 @@
 """A gathering's participant list: `participants.yaml`, `.csv` or `.xlsx`, as Participants.
 
-    read_participants(path, problems, dates=()) -> tuple[Participant, ...]
+    read_participants(path, problems, dates=(), notices=None) -> tuple[Participant, ...]
 
 `path` ends in .yaml/.yml (a list of mappings), .csv or .xlsx (see `generator/load/tables.py`).
 Columns and keys are matched by name (`generator/domain/people.py`, `column_field`); unknown ones
 are kept in `Participant.extra`. `dates` are the gathering's days in order: with them a day may
 be written as a date and day numbers are checked against them.
 
-Every bad row is one problem `path:row: what — what to do` in `problems`, and is left out; a
-duplicate person is a problem on the later row, and only the first is returned, so keys are
-unique. Participants are personal data: this module only reads them; where they may be shown is
-the renderers' business (never on participant pages, calendars, search data or the pack).
+Every bad row is one problem `path:row: what — what to do` in `problems`, and is left out. A
+duplicate person is a notice in `notices` (one line; the build goes on): a row with the key and
+name of an earlier one is left out, one with the same name and organisation but its own key is
+kept. Only when one key (id or e-mail) names two different people is it a problem, since groups
+and print could not tell them apart. So keys in the result are unique.
+
+Participants are personal data: this module only reads them; where they may be shown is the
+renderers' business (never on participant pages, calendars, search data or the pack).
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.core.errors import Problems
-from generator.domain.people import Participant, column_field, find_duplicates, participant_key
+from generator.core.errors import Problem, Problems
+from generator.domain.people import Participant, column_field, find_duplicates, normal, participant_key
 from generator.load.documents import read_text
 from generator.load.tables import MAX_CELL, MAX_ROWS, Cell, read_csv, read_xlsx
 from generator.load.yamlfile import YamlList, YamlMap, YamlProblem, parse_yaml
@@ -37,7 +41,10 @@ _SPLIT = re.compile(r"\s*(?:[,;/&+]|\bog\b|\band\b)\s*", re.I)
 _NORWEGIAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?")
 
 
-def read_participants(path: Path, problems: Problems, dates: Sequence[dt.date] = ()) -> tuple[Participant, ...]:
+def read_participants(
+    path: Path, problems: Problems, dates: Sequence[dt.date] = (), notices: list[str] | None = None
+) -> tuple[Participant, ...]:
+    notes = notices if notices is not None else []
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         rows = _yaml_rows(path, problems)
@@ -50,17 +57,23 @@ def read_participants(path: Path, problems: Problems, dates: Sequence[dt.date] =
     if rows is None:
         return ()
     people = [p for number, pairs in rows if (p := _person(path, number, pairs, dates, problems))]
-    again = set()
+    dropped = set()
     for dup in find_duplicates(people):
         what = {"id": "id", "email": "e-mail address", "name": "name and organisation"}[dup.reason]
-        problems.add(
-            path,
-            dup.again.row,
-            f"{dup.again.name} appears twice: same {what} as row {dup.first.row}",
-            "delete one of the rows",
-        )
-        again.add(id(dup.again))
-    return tuple(p for p in people if id(p) not in again)
+        said = f"{dup.again.name} appears twice: same {what} as row {dup.first.row}"
+        if dup.again.key == dup.first.key and normal(dup.again.name) != normal(dup.first.name):
+            # One key for two names: groups and print could not tell them apart.
+            problems.add(path, dup.again.row, f"{said} ({dup.first.name})", "give each person their own e-mail or id")
+        elif dup.again.key == dup.first.key:
+            notes.append(str(Problem(problems.display(path), dup.again.row, f"{said}; the row is left out", DELETE)))
+        else:  # two keys, so nothing is ambiguous: both are kept, and the author hears of it
+            notes.append(str(Problem(problems.display(path), dup.again.row, f"{said}; both are kept", DELETE)))
+            continue
+        dropped.add(id(dup.again))
+    return tuple(p for p in people if id(p) not in dropped)
+
+
+DELETE = "delete one of the rows if it is one person"
 
 
 Pairs = list[tuple[str, Any]]

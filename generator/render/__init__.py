@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import functools
-import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
 from generator.core.errors import Problems
-from generator.core.model import Gathering, Site
+from generator.core.model import Facilitator, Gathering, Session, Site
+from generator.domain import clock
 from generator.render import agenda, formatting, pages, qr, search
 from generator.render.calendar import calendar_files
+from generator.render.embeds import Embeds
+from generator.render.network_calendar import network_calendars
 from generator.render.pages import PagePlan, relative
+from generator.render.strings import Strings
 from generator.render.theme import Theme
 from generator.validate.files import published_files
-from generator.validate.markdown import PLACEHOLDER, ROOT_LINK
+from generator.validate.markdown import ROOT_LINK
 
 
 @dataclass(frozen=True)
@@ -29,22 +32,22 @@ class Output:
 
 @dataclass(frozen=True)
 class Formatter:
-    """Times, dates and durations in one page's language, for templates."""
+    """Times, dates, durations and lists of names in one page's language, for templates."""
 
     lang: str
     separator: str
-    open_from: str = "{time}"  # the strings' `open_from`: "fra {time}"
+    words: Mapping[str, str]  # the page's Strings: units of durations, "fra {time}"
 
     def clock(self, minutes: int) -> str:
-        return formatting.clock(minutes, self.separator)
+        return clock.clock(minutes, self.separator)
 
     def span(self, start: int, end: int) -> str:
-        return formatting.span(start, end, self.separator)
+        return clock.span(start, end, self.separator)
 
     def when(self, session: Any) -> str:
         """A session's times: "09.00–10.30", or "fra 20.00" for the day's open-ended last item."""
         if getattr(session, "open_end", False):
-            return self.open_from.format(time=self.clock(session.start))
+            return self.words["open_from"].format(time=self.clock(session.start))
         return self.span(session.start, session.end)
 
     def date(self, day: Any) -> str:
@@ -57,27 +60,33 @@ class Formatter:
         return formatting.numeric_date(day)
 
     def duration(self, minutes: int) -> str:
-        return formatting.duration(minutes, self.lang)
+        return formatting.duration(minutes, self.words)
 
+    def listed(self, texts: Iterable[str]) -> str:
+        """ "Kari Nordmann, Ola Hansen": the texts that are there, with commas between."""
+        return ", ".join(text for text in texts if text)
 
-class Strings:
-    """UI strings of one language; a missing key fails the build, never falls back."""
+    def names(self, people: Iterable[Facilitator]) -> str:
+        """Who leads a session or a sub-item."""
+        return self.listed(p.name for p in people)
 
-    def __init__(self, lang: str, table: dict[str, str]) -> None:
-        self.lang, self.table = lang, table
+    def titles(self, sessions: Iterable[Session]) -> str:
+        return self.listed(s.title for s in sessions)
 
-    def __call__(self, key: str, **values: Any) -> str:
-        if key not in self.table:
-            raise jinja2.TemplateError(f"the UI string '{key}' is missing for language '{self.lang}'")
-        text = self.table[key]
-        return text.format(**values) if values else text
+    def about(self, person: Facilitator) -> str:
+        """A person's role and organisation, as far as they are known: "Rådgiver, KS"."""
+        return self.listed((person.role, person.organisation))
+
+    def ratio(self, aspect: str) -> str:
+        """A deck's aspect ("16:9", "4:3") as the CSS the slides are drawn with."""
+        return "4 / 3" if aspect == "4:3" else "16 / 9"
 
 
 def render(site: Site, theme: Theme, problems: Problems) -> list[Output]:
     env = theme.environment()
     outputs = render_pages(env, site, theme, pages.plan_pages(site), problems)
     for g in site.gatherings:
-        outputs += gathering_files(g)
+        outputs += gathering_files(g, site, theme)
     return outputs + other_files(site, theme, problems)
 
 
@@ -95,11 +104,14 @@ def other_files(
     attachments_too: bool = True,
     published: dict[str, Path | bytes] | None = None,
 ) -> list[Output]:
-    """Files copied as they are: the theme's static files, attachments and the logo (last).
+    """Files copied as they are: the theme's static files, attachments and the logo (last); and the
+    network calendars, made from the programme and every gathering's days.
 
     A build leaves out the attachments (`attachments_too=False`) and copies them by streaming;
     a cleaned SVG and the logo are small and come as bytes either way."""
     outputs = [Output(f"assets/{name}", path.read_bytes()) for name, path in theme.static_files().items()]
+    words = theme.strings[site.config.language]
+    outputs += [Output(p, data) for p, data in network_calendars(site.programme, site.gatherings, words)]
     outputs += [Output(path, data) for path, data in search.site_index(site)]
     if published is None:
         published = published_files(site, problems)
@@ -111,10 +123,12 @@ def other_files(
     return outputs
 
 
-def gathering_files(g: Gathering) -> list[Output]:
-    """Files other than pages made from one gathering alone; a repeat build makes them only for changed gatherings."""
-    files = [Output(path, data) for path, data in calendar_files(g)]  # calendar files (.ics) beside the agenda pages
-    return [*files, Output(*search.gathering_part(g))]  # the gathering's part of the search index
+def gathering_files(g: Gathering, site: Site, theme: Theme) -> list[Output]:
+    """Files other than pages made from one gathering, in the site's time format and the theme's words; a
+    repeat build makes them only when the gathering's inputs (or what every page shares) changed."""
+    files = [Output(path, data) for path, data in calendar_files(g, site.config.time_separator)]  # beside the agenda
+    part = search.gathering_part(g, search.network_title(site, g), theme.strings.get(g.language))
+    return [*files, Output(*part)]  # the gathering's part of the search index
 
 
 def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
@@ -124,18 +138,7 @@ def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
     def url(target: str) -> str:
         return relative(here, target)
 
-    seen: dict[str, int] = {}
-
-    def embed(html: str) -> Markup:
-        def one(m: re.Match[str]) -> str:
-            kind, name = m.group(1), m.group(2)
-            # A model shown twice on a page needs ids of its own the second time.
-            count = seen[m.group(0)] = seen.get(m.group(0), 0) + 1
-            figure_id = f"fig-{name}" if count == 1 else f"fig-{name}-{count}"
-            return _embed(kind, name, site, plan.gathering, lang, url, here, figure_id)
-
-        return Markup(PLACEHOLDER.sub(one, html))
-
+    t = Strings(lang, theme.strings[lang])
     logo = site.config.branding.logo
     return {
         "site": site,
@@ -143,10 +146,10 @@ def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
         "page": plan,
         "gathering": plan.gathering,
         "lang": lang,
-        "t": Strings(lang, theme.strings[lang]),
-        "fmt": Formatter(lang, site.config.time_separator, theme.strings[lang].get("open_from", "{time}")),
+        "t": t,
+        "fmt": Formatter(lang, site.config.time_separator, t),
         "url": url,
-        "embed": embed,
+        "embed": Embeds(site, plan.gathering, here, t, url),  # embed(html), embed.model(key), embed.stage_check(b)
         "paths": pages,
         "agenda": agenda,
         "online": functools.partial(qr.online_link, site.config.base_url),  # a page's address + QR code, or None
@@ -167,25 +170,3 @@ def render_page(env: jinja2.Environment, site: Site, theme: Theme, plan: PagePla
     # Local links in Markdown were written relative to the content folder; make them relative to this page.
     html = ROOT_LINK.sub(lambda m: f'{m.group(1)}="{relative(plan.path, m.group(2))}"', html)
     return Output(plan.path, html.encode("utf-8"))
-
-
-def _embed(
-    kind: str, name: str, site: Site, g: Gathering | None, lang: str, url: Any, here: str, figure_id: str
-) -> str:
-    if kind == "model":
-        from generator.render.figures import figure_html
-
-        model = next((m for m in site.models if m.key == name), None)
-        if model is None:
-            return ""
-        if pages.model_path(model) == here:
-            # The model's own page already shows its title and description.
-            return figure_html(model, lang=lang, caption=False, figure_id=figure_id)
-        return figure_html(model, lang=lang, figure_id=figure_id) + (
-            f'<p class="figure-link"><a href="{url(pages.model_path(model))}">{Markup.escape(model.title)}</a></p>'
-        )
-    sheet = next((w for w in g.worksheets if w.key == name), None) if g else None
-    if sheet is None or g is None:
-        return ""
-    href = url(pages.worksheet_path(g, sheet))
-    return f'<p class="worksheet-link"><a href="{href}">{Markup.escape(sheet.title)}</a></p>'

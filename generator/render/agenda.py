@@ -11,7 +11,7 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
 
-from generator.core.model import Day, Deck, Facilitator, Gathering, Session
+from generator.core.model import Day, Deck, Entry, Facilitator, Gathering, Parallel, Session
 from generator.render.pages import deck_path, decks_for, worksheet_path, worksheets_for
 
 
@@ -106,6 +106,13 @@ def duties(g: Gathering) -> list[tuple[Facilitator, list[Duty]]]:
     people = {f.key: f for f in g.facilitators}
     ordered = sorted(table.items(), key=lambda kv: not kv[1])  # stable: the gathering's order otherwise
     return [(people[key], found) for key, found in ordered if key in people]
+
+
+def members(entry: Entry) -> tuple[Session, ...]:
+    """The sessions of one entry of a day: a parallel block's, a session itself, none for free time."""
+    if isinstance(entry, Parallel):
+        return entry.sessions
+    return (entry,) if isinstance(entry, Session) else ()
 
 
 def has_notes(s: Session) -> bool:

@@ -13,6 +13,7 @@ import html
 import re
 
 from generator.core.model import Day, Gathering, Session
+from generator.domain.clock import DEFAULT_SEPARATOR, span
 from generator.render.agenda import local_time
 from generator.render.ical import fold, local, raw, stamp, text, vtimezone
 from generator.render.pages import calendar_path
@@ -23,10 +24,10 @@ _TAG = re.compile(r"<[^>]+>")
 CRLF = b"\r\n"
 
 
-def calendar_files(g: Gathering) -> list[tuple[str, bytes]]:
-    """(output path, bytes) for the whole gathering and for each of its days."""
+def calendar_files(g: Gathering, separator: str = DEFAULT_SEPARATOR) -> list[tuple[str, bytes]]:
+    """(output path, bytes) for the whole gathering and for each of its days; times as `time_format` says."""
     # Each day's events are written once and shared by the gathering's calendar and the day's own.
-    events = {day.key: day_events(g, day) for day in g.days}
+    events = {day.key: day_events(g, day, separator) for day in g.days}
     files = [(calendar_path(g), gathering_calendar(g, list(g.days), events))]
     files += [(calendar_path(g, day.key), gathering_calendar(g, [day], events)) for day in g.days]
     return files
@@ -58,13 +59,13 @@ def session_uid(g: Gathering, day: Day, s: Session) -> str:
     return f"{g.key}-{day.key}-{s.start // 60:02d}{s.start % 60:02d}-{s.key}@samling"
 
 
-def day_events(g: Gathering, day: Day) -> list[bytes]:
+def day_events(g: Gathering, day: Day, separator: str = DEFAULT_SEPARATOR) -> list[bytes]:
     # A stamp from the programme, not the build clock: unchanged content gives unchanged files.
     dtstamp = stamp(local_time(g.timezone, day.date, 0).astimezone(dt.UTC))
-    return [session_event(g, day, s, dtstamp) for s in day.sessions()]
+    return [session_event(g, day, s, dtstamp, separator) for s in day.sessions()]
 
 
-def session_event(g: Gathering, day: Day, s: Session, dtstamp: str) -> bytes:
+def session_event(g: Gathering, day: Day, s: Session, dtstamp: str, separator: str = DEFAULT_SEPARATOR) -> bytes:
     """One VEVENT, folded, with CRLFs."""
     lines = [
         "BEGIN:VEVENT",
@@ -78,7 +79,7 @@ def session_event(g: Gathering, day: Day, s: Session, dtstamp: str) -> bytes:
         # RFC 5545 3.6.1: a date-time DTSTART with neither DTEND nor DURATION is an event at that
         # moment; calendars show it starting then, with no end made up.
         del lines[3]
-    description = session_description(s)
+    description = session_description(s, separator)
     if description:
         lines.append(f"DESCRIPTION:{text(description)}")
     location = ", ".join(part for part in (g.venue, s.room) if part)
@@ -90,11 +91,11 @@ def session_event(g: Gathering, day: Day, s: Session, dtstamp: str) -> bytes:
     return b"".join(fold(line) + CRLF for line in lines)
 
 
-def session_description(s: Session) -> str:
+def session_description(s: Session, separator: str = DEFAULT_SEPARATOR) -> str:
     """Plain text for the calendar: who leads it, the sub-items' times, and the participants' text."""
     blocks = [
         ", ".join(f.name for f in s.facilitators),
-        "\n".join(f"{_clock(item.start)}\u2013{_clock(item.end)} {item.title}" for item in s.items),
+        "\n".join(f"{span(item.start, item.end, separator)} {item.title}" for item in s.items),
         plain_text(s.body.html),
     ]
     return "\n\n".join(block for block in blocks if block)
@@ -106,7 +107,3 @@ def plain_text(fragment: str) -> str:
     text = html.unescape(_TAG.sub("", text))
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(line for line in lines if line)
-
-
-def _clock(minutes: int) -> str:
-    return f"{minutes // 60:02d}.{minutes % 60:02d}"

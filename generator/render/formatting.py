@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 
 from babel.dates import format_date
 
 # CLDR's own patterns for "mandag 11. mars 2013" / "Monday 11 March 2013".
 _LONG = {"nb": "EEEE d. MMMM y", "nn": "EEEE d. MMMM y", "en": "EEEE d MMMM y"}
 _SHORT = {"nb": "d. MMMM", "nn": "d. MMMM", "en": "d MMMM"}
-
-
-def clock(minutes: int, separator: str = ".") -> str:
-    """540 → "09.00" (Norwegian) or "09:00"."""
-    return f"{minutes // 60:02d}{separator}{minutes % 60:02d}"
-
-
-def span(start: int, end: int, separator: str = ".") -> str:
-    """Norwegian ranges use an en dash without spaces: "09.00–10.30"."""
-    return f"{clock(start, separator)}\u2013{clock(end, separator)}"
 
 
 @functools.lru_cache(maxsize=4096)  # pure, and asked for on every page of a gathering: Babel once per date
@@ -54,13 +45,14 @@ def numeric_date(day: dt.date) -> str:
     return f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 
-def duration(minutes: int, lang: str) -> str:
-    """70 → "1 t 10 min" (nb/nn) or "1 h 10 min" (en); 20 → "20 min"."""
+def duration(minutes: int, words: Mapping[str, str]) -> str:
+    """70 → "1 t 10 min" (nb/nn) or "1 h 10 min" (en); 20 → "20 min": the units are the theme's words."""
     hours, rest = divmod(minutes, 60)
-    unit = "h" if lang == "en" else "t"
     if not hours:
-        return f"{rest} min"
-    return f"{hours} {unit}" + (f" {rest} min" if rest else "")
+        return words["duration_minutes"].format(n=rest)
+    return " ".join(
+        [words["duration_hours"].format(n=hours)] + ([words["duration_minutes"].format(n=rest)] if rest else [])
+    )
 
 
 def _locale(lang: str) -> str:

@@ -187,6 +187,8 @@ class Rewrite(HTMLParser):
             if target is not None and target.data is not None:
                 return [(key, data_url(self._resolve(value), target.data))]
             return [(key, value)]
+        if key in HREF_ONLY and tag == "a" and self._dropped(a.get("href")):
+            return []  # an <a> left without its href may not keep rel, target, download …
         if key != "href" or tag not in {"a", "area"}:
             return [(key, value)]
         if value.startswith("#"):
@@ -201,6 +203,10 @@ class Rewrite(HTMLParser):
         name = posixpath.basename(self._resolve(value))
         return [(key, data_url(name, target.data or b"")), *([] if "download" in a else [("download", name)])]
 
+    def _dropped(self, href: str | None) -> bool:
+        """A link to a page of the site the pack does not hold: it becomes text (see _attr)."""
+        return bool(href) and not href.startswith("#") and not _SCHEME.match(href) and self._target(href) is None
+
     def _resolve(self, url: str) -> str:
         return posixpath.normpath(posixpath.join(posixpath.dirname(self.path), url.split("#", 1)[0]))
 
@@ -210,6 +216,9 @@ class Rewrite(HTMLParser):
     def _page_href(self, url: str) -> str:
         target = self._target(url)
         return "#" + target.page_id if target is not None and target.page_id else ""
+
+
+HREF_ONLY = frozenset({"rel", "target", "download", "hreflang", "type", "ping", "referrerpolicy"})
 
 
 def _leaves(href: str | None) -> bool:

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.core.model import Deck, Gathering, Model, Session, Site, Worksheet
+from generator.core.model import Deck, Gathering, Model, Programme, Session, Site, Worksheet
 from generator.render.deck_plan import deck_timing, handout_pages
 from generator.render.formatting import long_date
+from generator.render.programme import programme_view, series_links
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,48 @@ def run_sheet_path(g: Gathering, day_key: str) -> str:
 
 def facilitator_pages(g: Gathering) -> list[PagePlan]:
     """The facilitator overview and one run-sheet per day (their templates draw their own, translated, trail)."""
-    plans = [PagePlan(facilitator_path(g), "facilitator/index.html", g.title, {}, g)]
-    plans += [PagePlan(run_sheet_path(g, d.key), "facilitator/day.html", g.title, {"day": d}, g) for d in g.days]
+    from generator.render import people  # the participant list, groups and print pages
+
+    plans = [PagePlan(facilitator_path(g), "facilitator/index.html", g.title, {"people_paths": people}, g)]
+    for d in g.days:
+        context = people.run_sheet_context(g, d)
+        plans.append(PagePlan(run_sheet_path(g, d.key), "facilitator/day.html", g.title, context, g))
+    return plans + people.people_pages(g)
+
+
+def results_path(g: Gathering) -> str:
+    """Every answer read back, counted and drawn: for the facilitators only."""
+    return f"{g.key}/{FACILITATOR_FOLDER}/resultater.html"
+
+
+def facilitator_summary_path(g: Gathering) -> str:
+    """The summary after the gathering as it would be sent out, published or not."""
+    return f"{g.key}/{FACILITATOR_FOLDER}/oppsummering.html"
+
+
+def summary_path(g: Gathering) -> str:
+    """The summary for participants: only with `publish_results: true`, aggregated only."""
+    return f"{g.key}/oppsummering.html"
+
+
+def results_pages(
+    g: Gathering, earlier: tuple[Gathering, ...], site_crumb: tuple[str, str], programme: Programme | None = None
+) -> list[PagePlan]:
+    from generator.render import results
+    from generator.render.agreed import agreed_at
+
+    plans = []
+    if g.worksheets:
+        context = {"network": earlier, "results": results}
+        plans.append(PagePlan(results_path(g), "facilitator/results.html", g.title, context, g))
+    if g.summary is not None:
+        agreed = agreed_at(programme, g, g.language)
+        context = {"results": results, "facilitator": True, "agreed": agreed}
+        plans.append(PagePlan(facilitator_summary_path(g), "summary.html", g.title, context, g))
+        if g.publish_results:
+            context = {"results": results, "facilitator": False, "agreed": agreed}
+            crumbs = (site_crumb, (g.title, gathering_path(g)))
+            plans.append(PagePlan(summary_path(g), "summary.html", g.title, context, g, crumbs))
     return plans
 
 
@@ -160,22 +201,44 @@ def deck_extra_pages(g: Gathering, d: Deck, crumbs: tuple[tuple[str, str], ...])
 
 
 def plan_pages(
-    site: Site, pages_of: Callable[[Gathering, tuple[str, str]], list[PagePlan]] | None = None
+    site: Site, pages_of: Callable[[Site, Gathering, tuple[str, str]], list[PagePlan]] | None = None
 ) -> list[PagePlan]:
-    """Every page of the site; a gathering's pages come from `pages_of` (gathering_pages, or a Builder's
+    """Every page of the site; a gathering's pages come from `pages_of` (gathering_plans, or a Builder's
     memo of it: generator/incremental/memo.py)."""
-    pages = [PagePlan("index.html", "index.html", site.config.title)]
+    pages = [PagePlan("index.html", "index.html", site.config.title, {"programme": programme_view(site)})]
+    from generator.render.network_pages import network_pages
+
     site_crumb = (site.config.title, "index.html")
+    pages += network_pages(site, site_crumb)  # the programme's networks and planned gatherings
     for g in site.gatherings:
-        pages.extend((pages_of or gathering_pages)(g, site_crumb))
+        pages.extend((pages_of or gathering_plans)(site, g, site_crumb))
     for m in site.models:
         pages.append(PagePlan(model_path(m), "model.html", m.title, {"model": m}, None, (site_crumb,)))
     return pages
 
 
-def gathering_pages(g: Gathering, site_crumb: tuple[str, str]) -> list[PagePlan]:
+def gathering_plans(site: Site, g: Gathering, site_crumb: tuple[str, str]) -> list[PagePlan]:
+    """A gathering's pages: from the gathering, and from what its inputs cover beyond it (programme.yaml's
+    series for its previous/next and what was agreed, its network's earlier gatherings for the results)."""
+    return gathering_pages(g, site_crumb, site) + results_pages(
+        g, _earlier(g, site.gatherings), site_crumb, site.programme
+    )
+
+
+def _earlier(g: Gathering, gatherings: tuple[Gathering, ...]) -> tuple[Gathering, ...]:
+    from generator.render.results import earlier_in_network
+
+    return earlier_in_network(g, gatherings)
+
+
+def gathering_pages(g: Gathering, site_crumb: tuple[str, str], site: Site | None = None) -> list[PagePlan]:
     g_crumb = (g.title, gathering_path(g))
-    pages = [PagePlan(gathering_path(g), "gathering.html", g.title, {"gathering": g}, g, (site_crumb,))]
+    from generator.render.people import public_pages  # only with `publish_participants: true`
+
+    public = public_pages(g, (site_crumb, g_crumb))
+    series = series_links(site.programme, g.key, g.language) if site is not None else None
+    overview = {"gathering": g, "series": series, "participants_page": public[0].path if public else ""}
+    pages = [PagePlan(gathering_path(g), "gathering.html", g.title, overview, g, (site_crumb,))]
     for day in g.days:
         day_file = day_path(g, day.key)
         pages.append(PagePlan(day_file, "day.html", g.title, {"day": day}, g, (site_crumb, g_crumb)))
@@ -194,6 +257,7 @@ def gathering_pages(g: Gathering, site_crumb: tuple[str, str]) -> list[PagePlan]
                 )
             )
     pages.extend(facilitator_pages(g))
+    pages.extend(public)
     for d in g.decks:
         pages.append(
             PagePlan(

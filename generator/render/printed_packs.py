@@ -27,6 +27,7 @@ from generator.render.pages import (
     sessions_using,
     worksheets_in_programme_order,
 )
+from generator.render.people import run_sheet_context
 from generator.render.qr import online_url
 
 PARTICIPANT, FACILITATOR = "participant", "facilitator"
@@ -153,7 +154,7 @@ def facilitator_parts(site: Site, g: Gathering) -> list[PackPart]:
                 long_date(d.date, g.language),
                 "facilitator/day.html",
                 "page-run-sheet",
-                {"day": d},
+                run_sheet_context(g, d),  # the groups of each group session, as on the site
                 pages=0,
             )
         )

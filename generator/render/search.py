@@ -36,10 +36,12 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.core.model import Deck, Gathering, Model, Session, Site, Text, Worksheet
+from generator.core.model import Deck, Gathering, Matrix, Model, Session, Site, Text, Worksheet
 from generator.core.plain import plain_text
+from generator.domain.risk_matrix import worded
 from generator.render import pages
 from generator.render.formatting import long_date
 
@@ -102,21 +104,35 @@ def _text(*parts: str | Text) -> str:
 # --- records -------------------------------------------------------------------
 
 
-def search_records(site: Site) -> list[SearchRecord]:
-    """One record per participant page (not handouts, print stacks or the facilitator section)."""
+Words = Mapping[str, Mapping[str, str]]  # the theme's strings by language (Theme.strings)
+
+
+def network_title(site: Site, g: Gathering) -> str:
+    """`network:` is a key in programme.yaml (`omdomme-1`): what a participant searches for is its title."""
+    found = site.programme.network(g.network) if site.programme is not None and g.network else None
+    return found.title if found is not None else g.network
+
+
+def search_records(site: Site, words: Words | None = None) -> list[SearchRecord]:
+    """One record per participant page (not handouts, print stacks or the facilitator section).
+
+    `words`: the theme's, for the risk matrices' axis titles and a preset's labels a worksheet
+    leaves to the theme (as its page shows them)."""
     records: list[SearchRecord] = []
     for g in site.gatherings:
-        records += gathering_records(g)
+        records += gathering_records(g, network_title(site, g), words.get(g.language) if words else None)
     for m in site.models:
         records.append(model_record(m))
     return records
 
 
-def gathering_records(g: Gathering) -> list[SearchRecord]:
+def gathering_records(g: Gathering, network: str = "", words: Mapping[str, str] | None = None) -> list[SearchRecord]:
     def record(url: str, title: str, kind: str, text: str) -> SearchRecord:
         return SearchRecord(url, title, kind, g.key, g.title, text)
 
-    about = _text(g.subtitle, g.description, g.network, g.programme, " ".join(g.organisers), g.venue, g.address)
+    about = _text(
+        g.subtitle, g.description, network or g.network, g.programme, " ".join(g.organisers), g.venue, g.address
+    )
     records = [record(pages.gathering_path(g), g.title, "gathering", about)]
     for day in g.days:
         title = long_date(day.date, g.language) + (f" – {day.title}" if day.title else "")
@@ -129,7 +145,7 @@ def gathering_records(g: Gathering) -> list[SearchRecord]:
     for d in g.decks:
         records.append(record(pages.deck_path(g, d), d.title, "deck", deck_text(d)))
     for w in g.worksheets:
-        records.append(record(pages.worksheet_path(g, w), w.title, "worksheet", worksheet_text(w)))
+        records.append(record(pages.worksheet_path(g, w), w.title, "worksheet", worksheet_text(w, words)))
     return records
 
 
@@ -147,14 +163,16 @@ def deck_text(d: Deck) -> str:
     )
 
 
-def worksheet_text(w: Worksheet) -> str:
+def worksheet_text(w: Worksheet, words: Mapping[str, str] | None = None) -> str:
     parts: list[str | Text] = [w.intro]
-    for block in w.blocks:
+    # A matrix as its page words it: the theme's axis titles and a preset's labels where the sheet has none.
+    blocks = [worded(b, words) if isinstance(b, Matrix) and words is not None else b for b in w.blocks]
+    for block in blocks:
         for name in ("title", "text", "item_heading", "corner", "probability_title", "consequence_title"):
             value = getattr(block, name, "")
             if isinstance(value, str | Text):
                 parts.append(value)
-        for name in ("items", "rows", "columns"):
+        for name in ("items", "rows", "columns", "probability_labels", "consequence_labels"):
             values = getattr(block, name, ())
             parts += [v for v in values if isinstance(v, str)]
         parts += [m.text for m in getattr(block, "markers", ())]
@@ -226,9 +244,10 @@ def part_script(name: str, records: list[SearchRecord]) -> bytes:
     return f"{head}(window.SAMLING_SEARCH_PARTS=window.SAMLING_SEARCH_PARTS||{{}})[{_json(name)}]={data};\n".encode()
 
 
-def gathering_part(g: Gathering) -> tuple[str, bytes]:
-    """(output path, script) of a gathering's part: made again only when the gathering changes."""
-    return f"assets/{part_name(g)}", part_script(part_name(g), gathering_records(g))
+def gathering_part(g: Gathering, network: str = "", words: Mapping[str, str] | None = None) -> tuple[str, bytes]:
+    """(output path, script) of a gathering's part: made again only when the gathering (or programme.yaml,
+    which names its network) changes."""
+    return f"assets/{part_name(g)}", part_script(part_name(g), gathering_records(g, network, words))
 
 
 def site_index(site: Site) -> list[tuple[str, bytes]]:
@@ -240,6 +259,9 @@ def site_index(site: Site) -> list[tuple[str, bytes]]:
     return [(INDEX_PATH, f"{head}window.SAMLING_SEARCH={listing};\n".encode()), (f"assets/{MODELS_PART}", models)]
 
 
-def index_files(site: Site) -> list[tuple[str, bytes]]:
+def index_files(site: Site, words: Words | None = None) -> list[tuple[str, bytes]]:
     """Every file of the index (what a complete build writes)."""
-    return site_index(site) + [gathering_part(g) for g in site.gatherings]
+    parts = [
+        gathering_part(g, network_title(site, g), words.get(g.language) if words else None) for g in site.gatherings
+    ]
+    return site_index(site) + parts

@@ -83,6 +83,8 @@ class Preview:
         if result is not None:
             self.theme = result.site.config.theme
             counts = ", ".join(f"{v} {k}" for k, v in result.counts.items())
+            for notice in result.notices:
+                print(notice, file=sys.stderr)
             print(f"built {result.pages} pages in {ms:.0f} ms ({counts})", flush=True)
         else:
             for line in problems:

@@ -19,7 +19,10 @@ from generator.validate.decks import deck
 from generator.validate.gathering import Known, gathering, with_material
 from generator.validate.links import check_links
 from generator.validate.markdown import SamlingMarkdown, make_markdown
+from generator.validate.networks import site_programme
+from generator.validate.people import with_people
 from generator.validate.site import site_config
+from generator.validate.summary import agreed_once
 from generator.validate.worksheets import worksheet
 
 
@@ -51,15 +54,21 @@ def assemble(
     problems: Problems,
     links_known: frozenset[str] = frozenset(),
 ) -> Site:
-    """The site, its links checked (but those of the gatherings in `links_known`, known to be good)."""
-    site = Site(config, tuple(g for g in found if g is not None), models, tree.root)
+    """The site, its links checked (but those of the gatherings in `links_known`, known to be good);
+    the programme checked against the gatherings, and what they agreed written in one place only."""
+    gatherings = tuple(g for g in found if g is not None)
+    programme = site_programme(tree, gatherings, problems)
+    for g in gatherings:
+        agreed_once(g, programme, problems)
+    site = Site(config, gatherings, models, tree.root, programme)
     check_links(site, problems, links_known)
     return site
 
 
 def gathering_key(tree: ContentTree, files: GatheringFiles, config: SiteConfig) -> str:
-    """A key of everything a gathering's model is made from."""
-    docs = [tree.site, *tree.models, files.gathering, *files.sessions.values(), *files.decks, *files.worksheets]
+    """A key of everything a gathering's model (and so its page plans) is made from: the site-wide
+    documents and the gathering's inputs, the other gatherings of its network among them."""
+    docs = [*tree.shared(), *files.inputs()]
     parts = [config.language, str(config.raw_html), str(files.folder), *sorted(files.unreadable)]
     parts += [f"{d.path}:{d.digest}" for d in docs if d is not None]
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
@@ -101,7 +110,24 @@ def validate_gathering(
         if (w := worksheet(doc, session_keys, md, problems, lang=g.language, models=models))
     )
     _check_embeds(g, decks, known, problems)
-    return with_material(g, decks, sheets)
+    notices: list[str] = []  # a duplicate person, an answer that no longer fits: one line each, the build goes on
+    g = with_people(g, files, problems, notices)
+    return _responses(with_material(g, decks, sheets), files, problems, notices)
+
+
+def _responses(g: Gathering, files: GatheringFiles, problems: Problems, notices: list[str]) -> Gathering:
+    """The answers files read back, and the summary, which may name their worksheets' items."""
+    from dataclasses import replace
+
+    from generator.validate.answers import responses_of
+    from generator.validate.summary import summary
+
+    responses = responses_of(files.responses, g, problems, notices)
+    doc = files.gathering
+    raw = doc.data.get("summary") if doc is not None and isinstance(doc.data, dict) else None
+    line = doc.line_of("summary") if raw is not None and doc is not None else 0
+    found = summary(raw, line, g, g.source.path, problems)
+    return replace(g, responses=responses, notices=tuple(notices), summary=found)
 
 
 def _models(tree: ContentTree, md: MarkdownIt, problems: Problems) -> tuple[Model, ...]:

@@ -19,7 +19,7 @@ from generator.core.errors import Problems
 from generator.core.model import Gathering, Source, Worksheet
 from generator.domain import answers as a
 from generator.load import content_files
-from generator.load.documents import read_text
+from generator.load.documents import Document, read_text
 from generator.load.yamlfile import YamlList, YamlMap, YamlProblem, parse_yaml
 
 ENDINGS = (".json", ".yaml", ".yml")
@@ -45,8 +45,19 @@ def read_responses(
     return tuple(found)
 
 
-def read_response(path: Path, gathering: Gathering, problems: Problems, notices: list[str]) -> a.Response | None:
-    text = read_text(path, problems)
+def responses_of(
+    documents: tuple[Document, ...], gathering: Gathering, problems: Problems, notices: list[str]
+) -> tuple[a.Response, ...]:
+    """The answers files as loaded (load/: kept as text), checked against the gathering's worksheets."""
+    found = (read_response(d.path, gathering, problems, notices, d.body) for d in documents)
+    return tuple(r for r in found if r is not None)
+
+
+def read_response(
+    path: Path, gathering: Gathering, problems: Problems, notices: list[str], text: str | None = None
+) -> a.Response | None:
+    if text is None:
+        text = read_text(path, problems)
     if text is None:
         return None
     shown = problems.display(path)

@@ -32,6 +32,7 @@ from generator.load import GatheringFiles
 from generator.load.yamlfile import YamlList, YamlMap
 from generator.validate import schema as s
 from generator.validate.markdown import render_markdown
+from generator.validate.people import session_groups
 from generator.validate.sessions import Draft, EntryReader
 
 
@@ -73,6 +74,10 @@ GATHERING = {
     "description": s.Field(s.text, default="", doc="Markdown for the overview page"),
     "facilitators": s.Field(s.mapping, default=None, doc="short name: {name, organisation, role}"),
     "days": s.Field(s.listing, required=True, doc="the programme, a list of days"),
+    "publish_participants": s.Field(s.boolean, default=False, doc="names and organisations on a public page"),
+    # Checked once the worksheets are known (validate/summary.py).
+    "publish_results": s.Field(s.boolean, default=False, doc="participants see the aggregated summary"),
+    "summary": s.Field(s.raw, default=None, doc="the report after the gathering (docs/worksheets.md)"),
 }
 FACILITATOR = {
     "name": s.Field(s.non_empty_text, required=True, doc="full name"),
@@ -152,6 +157,8 @@ def gathering(
         description=description,
         facilitators=tuple(facilitators.values()),
         source=Source(path, 1),
+        publish_participants=values["publish_participants"],
+        publish_results=values["publish_results"],
     )
 
 
@@ -241,6 +248,7 @@ def _session(draft: Draft, slot: Slot, facilitators: dict[str, Facilitator], roo
         has_page=draft.has_page,
         open_end=slot.open_end,
         source=draft.source,
+        groups=session_groups(v.get("groups"), Source(draft.source.path, draft.line_of("groups")), draft.key),
     )
 
 

@@ -72,6 +72,7 @@ ENTRY = {
     "place": s.Field(s.text, default="", doc="where, if known"),
     "theme": s.Field(s.text, default="", doc="what it is about, if known"),
     "timezone": s.Field(zone, default=None, doc="if not the programme's"),
+    "process_goals": s.Field(s.text_list, default=(), doc="the process goals agreed here for the next gathering"),
 }
 
 
@@ -115,6 +116,14 @@ def _network(key: str, raw: Any, line: int, tz: str, path: Path, problems: Probl
                 )
             numbers.setdefault(entry.number, entry.line)
         series.append(entry)
+    held = sorted((g for g in series if g.kind == "gathering"), key=lambda g: g.when.first)
+    if held and held[-1].process_goals:
+        problems.add(
+            path,
+            held[-1].line,
+            f"the process goals of the last gathering of '{key}' are for a next gathering the series does not have",
+            "add the next gathering to the series (a `when:` with its months will do)",
+        )
     listed = len(v["members"])
     if listed and v["member_count"] not in (None, listed) and not v["counted_with"]:
         problems.add(
@@ -159,6 +168,7 @@ def _entry(raw: Any, line: int, held: int, tz: str, path: Path, problems: Proble
         theme=v["theme"],
         timezone=v["timezone"] or tz,
         line=raw.line,
+        process_goals=v["process_goals"],
     )
 
 

@@ -23,6 +23,7 @@ from generator.load.yamlfile import YamlList, YamlMap
 from generator.validate import schema as s
 from generator.validate.containers import container_problems
 from generator.validate.markdown import render_markdown
+from generator.validate.people import declared_groups
 
 
 def _lang(value: Any) -> str:
@@ -50,6 +51,7 @@ COMMON = {
     "notes": s.Field(s.text, default="", doc="facilitator-only notes (Markdown)"),
     "materials": s.Field(s.text_list, default=(), doc="what to bring or prepare"),
     "lang": s.Field(_lang, default="", doc="language code if not the page's"),
+    "groups": s.Field(declared_groups, default=None, doc="groups from the participant list (docs/participants.md)"),
 }
 LINKS = {
     "decks": s.Field(s.text_list, default=(), doc="slide decks used (names in decks/)"),

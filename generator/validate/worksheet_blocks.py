@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from generator.core.errors import Problems
 from generator.core.model import Grid, Matrix, MatrixMarker, Model, Note, Question, Scale, StageCheck
+from generator.core.model.figures import entries
 from generator.domain import risk_matrix as wm
 from generator.load.documents import Document
 from generator.load.yamlfile import YamlList, YamlMap
@@ -179,9 +180,10 @@ def matrix(raw: YamlMap, key: str, cx: Context) -> Matrix | None:
     v = s.check(raw, MATRIX, path, problems, "a matrix block")
     if not v:
         return None
-    ready = wm.preset(v["preset"], cx.lang) if v["preset"] else None
-    probability = v["probability"] or (ready.probability if ready else ())
-    consequence = v["consequence"] or (ready.consequence if ready else ())
+    # A preset gives sizes and zones; its words come from the theme at render time (risk_matrix.worded).
+    ready = wm.preset(v["preset"]) if v["preset"] else None
+    probability = v["probability"] or (("",) * ready.probability if ready else ())
+    consequence = v["consequence"] or (("",) * ready.consequence if ready else ())
     for name, value in (("probability", probability), ("consequence", consequence)):
         if not value and name not in raw:
             problems.add(
@@ -194,12 +196,11 @@ def matrix(raw: YamlMap, key: str, cx: Context) -> Matrix | None:
         return None
     zones = _zones(v["zones"], raw, len(probability), len(consequence), cx)
     if zones is None and ready and v["zones"] is None:
-        zones = wm.make_zones([(label, up_to, "") for label, up_to in ready.zones])
+        zones = wm.make_zones([("", up_to, "") for up_to in ready.zones])  # labelled at render time
     markers = _markers(v["markers"], len(probability), len(consequence), cx)
     if zones is False or markers is None:
         return None
-    default_titles = wm.AXES.get(cx.lang, wm.AXES["nb"])
-    titles = (v["probability_title"] or default_titles[0], v["consequence_title"] or default_titles[1])
+    titles = (v["probability_title"], v["consequence_title"])  # the theme's, at render time, if not written
     built = wm.build_matrix(
         key,
         probability=probability,
@@ -210,7 +211,7 @@ def matrix(raw: YamlMap, key: str, cx: Context) -> Matrix | None:
         title=v["title"],
         show_scores=v["scores"],
     )
-    return dataclasses.replace(built, id=v["id"])
+    return dataclasses.replace(built, id=v["id"], preset_words=ready.words if ready else "")
 
 
 def _zones(raw_zones: YamlList | None, raw: YamlMap, rows: int, columns: int, cx: Context) -> Any:
@@ -287,18 +288,22 @@ def model(raw: YamlMap, key: str, cx: Context) -> StageCheck | None:
         known = ", ".join(m.key for m in cx.models) or "none yet"
         cx.problems.add(cx.doc.path, raw.line_of("name"), f"the model '{v['name']}' does not exist", f"models: {known}")
         return None
-    from generator.core.model.figures import entries
-
-    # The table's HTML is made by `finish_stage_check` once the sheet has given out the answer ids.
-    return StageCheck(key, found.key, "", v["scale"], v["id"], tuple(e.name for e in entries(found.data)))
+    return stage_check(found, key, v["scale"], v["id"])
 
 
-def finish_stage_check(block: StageCheck, cx: Context) -> StageCheck:
-    from generator.render.figures import stage_check_html
-
-    found = next(m for m in cx.models if m.key == block.model)
-    html = stage_check_html(found, lang=cx.lang, scale=block.scale, table_id=block.key, answer_ids=block.item_ids)
-    return dataclasses.replace(block, html=html)
+def stage_check(model: Model, key: str, scale: int = 5, answer_id: str = "") -> StageCheck:
+    """The data of a model's stage-check table: its entries as rows (the answer ids come later)."""
+    rows = entries(model.data)
+    return StageCheck(
+        key,
+        model.key,
+        scale,
+        answer_id,
+        stages=tuple(e.name for e in rows),
+        model_title=model.title,
+        model_kind=model.kind,
+        entries=tuple(rows),
+    )
 
 
 BlockReader = Callable[[YamlMap, str, Context], Any]

@@ -8,14 +8,14 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from generator.core.errors import Problems
-from generator.core.model import Model, Source, StageCheck, Worksheet
+from generator.core.model import Model, Source, Worksheet
 from generator.domain import answers
 from generator.load.documents import Document
 from generator.load.yamlfile import YamlList, YamlMap
 from generator.validate import schema as s
 from generator.validate.decks import folder_of, unknown_sessions
 from generator.validate.markdown import render_markdown
-from generator.validate.worksheet_blocks import BLOCKS, Context, finish_stage_check
+from generator.validate.worksheet_blocks import BLOCKS, Context
 
 HEADER_FIELDS = ("name", "organisation", "group", "date")
 WORKSHEET = {
@@ -95,5 +95,4 @@ def _with_answer_ids(blocks: list[Any], raw_blocks: YamlList, cx: Context) -> li
                 "give every block its own `id:`",
             )
         seen.setdefault(written, i + 1)
-    done = answers.assign_ids(blocks)
-    return [finish_stage_check(b, cx) if isinstance(b, StageCheck) else b for b in done]
+    return list(answers.assign_ids(blocks))

@@ -1,13 +1,24 @@
 """The content model: what a site is made of, as plain frozen dataclasses.
 
 Validation builds these from the loaded files; rendering only reads them. Split by topic:
-common (Source, Text), programme (Gathering, Day, Session), material (Deck, Worksheet, Model),
-worksheet (the blocks), figures (a model's data, one dataclass per kind), site.
+common (Source, Text), people (Participant, groups), programme (Gathering, Day, Session),
+networks (Programme, Network, Period),
+material (Deck, Worksheet, Model), worksheet (the blocks), figures (a model's data, one dataclass per kind), site.
 """
 
 from generator.core.model.common import LANGUAGES, Embed, Source, Text
 from generator.core.model.figures import FigureData
 from generator.core.model.material import Deck, Model, Slide, Worksheet
+from generator.core.model.networks import Network, Period, PlannedGathering, Programme
+from generator.core.model.people import (
+    Group,
+    Grouping,
+    GroupIssue,
+    GroupSlot,
+    GroupSpec,
+    Participant,
+    SessionGroups,
+)
 from generator.core.model.programme import (
     SESSION_KINDS,
     Day,
@@ -48,16 +59,27 @@ __all__ = [
     "FreeTime",
     "Gathering",
     "Grid",
+    "Group",
+    "GroupIssue",
+    "GroupSlot",
+    "GroupSpec",
+    "Grouping",
     "Matrix",
     "MatrixCell",
     "MatrixMarker",
     "MatrixZone",
     "Model",
+    "Network",
     "Note",
     "Parallel",
+    "Participant",
+    "Period",
+    "PlannedGathering",
+    "Programme",
     "Question",
     "Scale",
     "Session",
+    "SessionGroups",
     "Site",
     "SiteConfig",
     "Slide",

@@ -8,9 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
+from generator.core.model.answers import Response, Summary
 from generator.core.model.common import Source, Text
 from generator.core.model.material import Deck, Worksheet
+from generator.core.model.people import Participant, SessionGroups
 
 SESSION_KINDS = ("plenary", "talk", "group", "break", "meal", "social", "meeting")
 
@@ -25,6 +28,7 @@ class Facilitator:
 
 @dataclass(frozen=True)
 class Session:
+    row: ClassVar[str] = "session"  # what an entry of a day is, for the templates: session, parallel, free_time
     key: str
     title: str
     kind: str
@@ -45,6 +49,7 @@ class Session:
     has_page: bool = True  # short inline items (a break) appear only in the agenda
     open_end: bool = False  # the day's last item with no end written: `end == start`, shown "from 20.00"
     source: Source = field(default_factory=lambda: Source(Path(".")))
+    groups: SessionGroups | None = None  # `groups:` — who works with whom (facilitator pages only)
 
     @property
     def minutes(self) -> int:
@@ -59,6 +64,7 @@ class Session:
 class FreeTime:
     """A gap in the programme between two sessions."""
 
+    row: ClassVar[str] = "free_time"
     start: int
     end: int
 
@@ -71,6 +77,7 @@ class FreeTime:
 class Parallel:
     """Sessions that run at the same time in different rooms."""
 
+    row: ClassVar[str] = "parallel"
     start: int
     end: int
     sessions: tuple[Session, ...]
@@ -127,9 +134,19 @@ class Gathering:
     decks: tuple[Deck, ...] = ()
     worksheets: tuple[Worksheet, ...] = ()
     source: Source = field(default_factory=lambda: Source(Path(".")))
+    participants: tuple[Participant, ...] = ()  # personal data: facilitator pages and print only
+    publish_participants: bool = False  # `publish_participants: true`: names and organisations on a page
+    responses: tuple[Response, ...] = ()  # answers files read back (facilitator pages only)
+    notices: tuple[str, ...] = ()  # `file:line: …` lines about the list and the responses; the build goes on
+    publish_results: bool = False  # participants see the summary, aggregated only (domain/results.publishable)
+    summary: Summary | None = None
 
     def sessions(self) -> list[Session]:
         return [s for day in self.days for s in day.sessions()]
+
+    def grouped_sessions(self) -> list[tuple[Day, Session]]:
+        """Every session and sub-item that declares groups, in programme order."""
+        return [(d, x) for d in self.days for s in d.sessions() for x in (s, *s.items) if x.groups is not None]
 
     @property
     def first_date(self) -> dt.date | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.core.model.common import Source
 from generator.core.model.material import Model
+from generator.core.model.networks import Programme
 from generator.core.model.programme import Gathering
 
 
@@ -36,3 +37,4 @@ class Site:
     gatherings: tuple[Gathering, ...]
     models: tuple[Model, ...] = ()
     root: Path = Path(".")
+    programme: Programme | None = None  # content/programme.yaml, its entries with the folders' days

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from generator.core.model.common import Text
+from generator.core.model.figures import Entry
 
 LINE_MM = 9  # ruled writing lines on worksheets: room for handwriting
 
@@ -118,6 +119,25 @@ class Matrix:
     title: str = ""
     show_scores: bool = True
     id: str = ""
+    # A preset's words in the theme's strings (e.g. "rm_dsb5"): its labels and zones are left empty here
+    # and filled in at render time (generator/domain/risk_matrix.py `worded`), as are missing axis titles.
+    preset_words: str = ""
+
+    @property
+    def caption(self) -> str:
+        """Its title, or what it weighs: "Sannsynlighet × konsekvens" (once worded)."""
+        if self.title or not (self.probability_title and self.consequence_title):
+            return self.title
+        return f"{self.probability_title} × {self.consequence_title.lower()}"
+
+    @property
+    def probability_headings(self) -> tuple[str, ...]:
+        """The labels printed beside the category numbers: none where a label is only its number."""
+        return _beside_numbers(self.probability_labels)
+
+    @property
+    def consequence_headings(self) -> tuple[str, ...]:
+        return _beside_numbers(self.consequence_labels)
 
     @property
     def cell_height_mm(self) -> int:
@@ -132,6 +152,10 @@ class Matrix:
     def markers_to_place(self) -> tuple[MatrixMarker, ...]:
         """Risks without a place: the group writes their numbers in the cells by hand."""
         return tuple(m for m in self.markers if not m.placed)
+
+
+def _beside_numbers(labels: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple("" if label == str(n) else label for n, label in enumerate(labels, start=1))
 
 
 @dataclass(frozen=True)
@@ -151,16 +175,18 @@ class Grid:
 
 @dataclass(frozen=True)
 class StageCheck:
-    """A model's stages to mark on a scale; the table is made by generator.render.figures.stage_check_html."""
+    """A model's stages to mark on a scale; the table is made at render time (render/figures/html.py)."""
 
     kind: ClassVar[str] = "model"
     key: str
-    model: str
-    html: str
+    model: str  # the model's key
     scale: int = 5
     id: str = ""
     stages: tuple[str, ...] = ()  # the model's stage names, in the table's order
     item_ids: tuple[str, ...] = ()
+    model_title: str = ""
+    model_kind: str = "staircase"  # names the rows' heading: the theme's `fig_item_KIND`
+    entries: tuple[Entry, ...] = ()  # the model's items in reading order: a row each
 
 
 Block = Question | Note | Scale | Matrix | Grid | StageCheck

@@ -3,62 +3,15 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Mapping
 
-from generator.core.model import Model
-from generator.core.model.figures import Cycle, Staircase, entries
+from generator.core.model import Model, StageCheck
+from generator.core.model.figures import Cycle, FigureData, Staircase, entries
 from generator.render.figures.geometry import Layout
 from generator.render.figures.layout import layout_figure
 from generator.render.figures.svg import escape
 from generator.render.figures.svg import render_svg as _render_svg
 
-WORDS: dict[str, dict[str, str]] = {
-    "nb": {
-        "figure": "Figur",
-        "time": "Tid",
-        "as_text": "Figuren som tekst",
-        "phase": "Fase",
-        "staircase": "Trinn",
-        "phases": "Fase",
-        "cycle": "Steg",
-        "timeline": "Tidspunkt",
-        "columns": "Område",
-        "statement": "Utsagn",
-        "centre": "I midten",
-        "again": "Etter siste steg begynner sirkelen på nytt.",
-        "mark": "Hvor står prosjektet? Kryss av: 1 = ikke i gang, {n} = helt på plass.",
-    },
-    "nn": {
-        "figure": "Figur",
-        "time": "Tid",
-        "as_text": "Figuren som tekst",
-        "phase": "Fase",
-        "staircase": "Trinn",
-        "phases": "Fase",
-        "cycle": "Steg",
-        "timeline": "Tidspunkt",
-        "columns": "Område",
-        "statement": "Utsegn",
-        "centre": "I midten",
-        "again": "Etter siste steget byrjar sirkelen på nytt.",
-        "mark": "Kvar står prosjektet? Kryss av: 1 = ikkje i gang, {n} = heilt på plass.",
-    },
-    "en": {
-        "figure": "Figure",
-        "time": "Time",
-        "as_text": "The figure as text",
-        "phase": "Phase",
-        "staircase": "Stage",
-        "phases": "Phase",
-        "cycle": "Step",
-        "timeline": "Point in time",
-        "columns": "Area",
-        "statement": "Statement",
-        "centre": "In the centre",
-        "again": "After the last step the cycle starts again.",
-        "mark": "Where does the project stand? Mark one: 1 = not started, {n} = fully in place.",
-    },
-}
 # Inline as well as the class, so the alternative stays hidden in slides and previews too.
 HIDDEN = (
     'class="visually-hidden" style="position:absolute;width:1px;height:1px;margin:-1px;'
@@ -66,19 +19,16 @@ HIDDEN = (
 )
 
 
-def words_for(lang: str) -> dict[str, str]:
-    return WORDS.get(lang, WORDS["nb"])
+def figure_html(model: Model, *, words: Mapping[str, str], caption: bool = True, figure_id: str = "") -> str:
+    """A self-contained <figure>: the SVG (role=img), the same content as a list, the caption.
 
-
-def figure_html(model: Model, *, lang: str, caption: bool = True, figure_id: str = "") -> str:
-    """A self-contained <figure>: the SVG (role=img), the same content as a list, the caption."""
-    words = words_for(lang)
+    `words` is the page's Strings (the theme's UI words), so a missing word fails the build."""
     fid = figure_id or f"fig-{model.key}"
-    svg = _render_svg(_layout(model.data, lang), fid, f"{words['figure']}: {model.title}")
+    svg = _render_svg(_layout(model.data, words["fig_time"]), fid, f"{words['fig_figure']}: {model.title}")
     parts = [
         f'<figure class="samling-figure samling-figure--{escape(model.kind)}" id="{escape(fid)}">',
         svg,
-        f"<div {HIDDEN}>{escape(words['as_text'])}: {text_alternative(model, words)}</div>",
+        f"<div {HIDDEN}>{escape(words['fig_as_text'])}: {text_alternative(model, words)}</div>",
     ]
     if caption:
         parts.append(
@@ -90,12 +40,12 @@ def figure_html(model: Model, *, lang: str, caption: bool = True, figure_id: str
 
 
 @functools.lru_cache(maxsize=256)
-def _layout(data: Any, lang: str) -> Layout:
+def _layout(data: FigureData, time_word: str) -> Layout:
     # Pure, and a model may be drawn on many pages of a build (a deck shows it on four): lay it out once.
-    return layout_figure(data, words_for(lang))
+    return layout_figure(data, time_word)
 
 
-def text_alternative(model: Model, words: dict[str, str]) -> str:
+def text_alternative(model: Model, words: Mapping[str, str]) -> str:
     """The figure's content in reading order; the staircase as phases → stages."""
     data = model.data
     if isinstance(data, Staircase):
@@ -103,14 +53,14 @@ def text_alternative(model: Model, words: dict[str, str]) -> str:
         for phase in data.phases:
             about = f" – {escape(phase.description)}" if phase.description else ""
             stages = "".join(f"<li>{_item(s.name, (s.statement,) if s.statement else ())}</li>" for s in phase.stages)
-            items.append(f"<li>{escape(words['phase'])}: {escape(phase.name)}{about}<ol>{stages}</ol></li>")
+            items.append(f"<li>{escape(words['fig_phase'])}: {escape(phase.name)}{about}<ol>{stages}</ol></li>")
         return f"<ol>{''.join(items)}</ol>"
     listed = "".join(f"<li>{_item(e.name, e.texts)}</li>" for e in entries(data))
     extra = ""
     if isinstance(data, Cycle):
-        extra = f"<p>{escape(words['again'])}"
+        extra = f"<p>{escape(words['fig_again'])}"
         if data.centre:
-            extra += f" {escape(words['centre'])}: {escape(data.centre)}."
+            extra += f" {escape(words['fig_centre'])}: {escape(data.centre)}."
         extra += "</p>"
     return f"<ol>{listed}</ol>{extra}"
 
@@ -120,29 +70,28 @@ def _item(name: str, texts: tuple[str, ...]) -> str:
     return f"<strong>{escape(name)}</strong>{said}"
 
 
-def stage_check_html(
-    model: Model, *, lang: str, scale: int = 5, table_id: str = "", answer_ids: tuple[str, ...] = ()
-) -> str:
+def stage_check_html(block: StageCheck, words: Mapping[str, str]) -> str:
     """A table to mark, per stage, where a group's project stands on a 1–`scale` scale.
 
-    `answer_ids` (one per stage) mark each row for saving answers as a file.
+    The block holds the model's entries as data (validation); the table is made here, at render time.
+    Each row carries its answer id, for saving answers as a file.
     """
+    scale = block.scale
     if not 2 <= scale <= 10:
         raise ValueError(f"scale must be 2 to 10, not {scale}")
-    words = words_for(lang)
-    tid = escape(table_id or f"sc-{model.key}")
+    tid = escape(block.key)
     head = "".join(f'<th scope="col">{v}</th>' for v in range(1, scale + 1))
-    item_word = escape(words.get(model.kind, words["staircase"]))
+    item_word = escape(words[f"fig_item_{block.model_kind}"])
     rows: list[str] = []
     group = None
-    for i, entry in enumerate(entries(model.data), start=1):
+    for i, entry in enumerate(block.entries, start=1):
         if entry.group and entry.group != group:
             if group is not None:
                 rows.append("</tbody><tbody>")
             group = entry.group
             rows.append(
                 f'<tr><th scope="rowgroup" colspan="{scale + 2}">'
-                f"{escape(words['phase'])}: {escape(entry.group)}</th></tr>"
+                f"{escape(words['fig_phase'])}: {escape(entry.group)}</th></tr>"
             )
         name = escape(entry.name)
         cells = "".join(
@@ -151,12 +100,12 @@ def stage_check_html(
             for v in range(1, scale + 1)
         )
         said = escape(" – ".join(entry.texts))
-        answer = f' data-answer="{escape(answer_ids[i - 1])}"' if i <= len(answer_ids) else ""
+        answer = f' data-answer="{escape(block.item_ids[i - 1])}"' if i <= len(block.item_ids) else ""
         rows.append(f'<tr{answer}><th scope="row">{name}</th><td>{said}</td>{cells}</tr>')
     return (
         f'<table class="samling-stage-check" id="{tid}">'
-        f"<caption>{escape(model.title)}. {escape(words['mark'].format(n=scale))}</caption>"
+        f"<caption>{escape(block.model_title)}. {escape(words['fig_mark'].format(n=scale))}</caption>"
         f'<thead><tr><th scope="col">{item_word}</th>'
-        f'<th scope="col">{escape(words["statement"])}</th>{head}</tr></thead>'
+        f'<th scope="col">{escape(words["fig_statement"])}</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )

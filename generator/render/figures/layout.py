@@ -6,11 +6,9 @@ lives in its own row or column, and a row grows until its longest text fits.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
 
-from generator.core.model.figures import Cycle, Phases, Staircase, Timeline
+from generator.core.model.figures import Cycle, FigureData, Phases, Staircase, Timeline
 from generator.render.figures import layout_more
 from generator.render.figures.geometry import (
     OUTLINE,
@@ -33,10 +31,10 @@ TEXT = 15
 SMALL = 14
 
 
-def layout_figure(data: Any, words: Mapping[str, str]) -> Layout:
-    """The layout for any figure kind; `words` holds the UI words in the page's language."""
+def layout_figure(data: FigureData, time_word: str) -> Layout:
+    """The layout for any figure kind; `time_word` (the theme's `fig_time`) labels the staircase's axis."""
     if isinstance(data, Staircase):
-        return staircase(data, words["time"])
+        return staircase(data, time_word)
     if isinstance(data, Phases):
         return phases(data)
     if isinstance(data, Cycle):

@@ -3,7 +3,7 @@
  * Progressive enhancement: the page is complete without this. Every row carries its start and end
  * as UTC instants (data-start, data-end), computed at build time in the gathering's time zone, so
  * comparing them with Date.now() marks the session running at the venue whatever zone this
- * computer is set to. No network, no modules: works from file://.
+ * computer is set to. Times are written by clock.js (loaded first). No network, no modules: works from file://.
  */
 (function () {
   "use strict";
@@ -82,14 +82,6 @@
 
   /* --- the run-sheet's "running N minutes late" control, kept on this device only --- */
 
-  function clock(minutes, separator) {
-    var m = ((minutes % 1440) + 1440) % 1440;
-    var pad = function (n) {
-      return (n < 10 ? "0" : "") + n;
-    };
-    return pad(Math.floor(m / 60)) + separator + pad(m % 60);
-  }
-
   function readDelay(key) {
     try {
       var saved = JSON.parse(window.localStorage.getItem(key) || "null");
@@ -101,7 +93,6 @@
 
   /* Shifts every item not finished when the delay was declared; one in progress keeps its start. */
   function applyDelay(form, delay) {
-    var separator = form.getAttribute("data-separator");
     var table = document.querySelector("table.run-sheet");
     table.querySelectorAll("[data-start-min]").forEach(function (el) {
       var span = el.querySelector(".span");
@@ -112,7 +103,7 @@
       el.classList.remove("shifted");
       var open = span.getAttribute("data-open"); // the day's last item with no end: "fra {time}"
       var when = function (from, to) {
-        return open ? open.replace("{time}", clock(from, separator)) : clock(from, separator) + "\u2013" + clock(to, separator);
+        return open ? open.replace("{time}", window.SamlingClock.minutes(from)) : window.SamlingClock.span(from, to);
       };
       var planned = when(start, end);
       span.textContent = planned;

@@ -66,10 +66,10 @@
         else if (!next && ((exact && first > day) || (!exact && last >= day))) next = el;
       });
       if (today) {
-        flag(today, root.getAttribute("data-label-today") || "today", "is-today");
+        flag(today, root.getAttribute("data-label-today"), "is-today");
         today.setAttribute("aria-current", "date");
       }
-      if (next) flag(next, root.getAttribute("data-label-next") || "next", "is-next");
+      if (next) flag(next, root.getAttribute("data-label-next"), "is-next");
     });
   }
 

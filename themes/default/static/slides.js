@@ -4,6 +4,7 @@
  * (#12), so reload, back/forward and shared links land on that slide. The two windows keep in
  * step with window.open + postMessage (the only channel between file:// windows in Chromium,
  * whose file:// pages have opaque origins), plus a BroadcastChannel where the origin allows it.
+ * The presenter's clock is written by clock.js (loaded first), in the site's time format.
  * timer.js's messages ride the same channel, handed over as "samling:timer-in/-out" events.
  */
 (function () {
@@ -331,7 +332,7 @@
     if (sessionOut) sessionOut.classList.toggle("is-over", over);
     if (overOut) overOut.textContent = over ? "(" + (body.getAttribute("data-over-time") || "") + ")" : "";
     var d = new Date();
-    if (clockOut) clockOut.textContent = ("0" + d.getHours()).slice(-2) + "." + ("0" + d.getMinutes()).slice(-2);
+    if (clockOut) clockOut.textContent = window.SamlingClock.time(d);
   }
 
   if (isPresenter) {
