@@ -158,7 +158,7 @@ def test_an_open_end_is_shown_from_its_start_in_every_language(lang: str, shown:
     from generator.core.model import Session
     from generator.render import Formatter
 
-    fmt = Formatter(lang, ".", _strings(lang)["open_from"])
+    fmt = Formatter(lang, ".", _strings(lang))
     dinner = Session("middag", "Middag", "meal", 20 * 60, 20 * 60, True, None, open_end=True)
     assert fmt.when(dinner) == shown
     assert fmt.when(Session("lunsj", "Lunsj", "meal", 690, 750, True, 60)) == "11.30–12.30"
