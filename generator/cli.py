@@ -85,6 +85,8 @@ def _main(argv: list[str] | None) -> int:
     n.add_argument("what", choices=["gathering"])
     n.add_argument("name", help="the gathering's title, e.g. 'Nettverk – omdømme, mai'")
     n.add_argument("--content", type=Path, default=Path("content"))
+    n.add_argument("--language", choices=["nb", "nn", "en"], help="a new site's language (default: the site's, or nb)")
+    n.add_argument("--folder", help="the gathering's folder name (default: the title's slug and the year-month)")
 
     args = parser.parse_args(argv)
     if args.command != "new" and (refused := _content_folder(args.content)):
@@ -113,7 +115,7 @@ def _main(argv: list[str] | None) -> int:
         if args.command == "new":
             from generator.commands.new import new_gathering
 
-            folder = new_gathering(args.content, args.name)
+            folder = new_gathering(args.content, args.name, language=args.language, folder=args.folder)
             print(f"created {folder} — edit its gathering.yaml, then run `samling build`")
             return 0
     except ContentError as exc:

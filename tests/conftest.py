@@ -61,3 +61,16 @@ def page(browser: object) -> Iterator[object]:
     pg = context.new_page()
     yield pg
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _stand_beside_the_content(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test with its own folder runs from it, as a user runs `samling` beside `content/`: problem
+    paths are shown relative to where the user stands (see Problems.display)."""
+    if "tmp_path" not in request.fixturenames:
+        yield
+        return
+    tmp_path: Path = request.getfixturevalue("tmp_path")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path)
+        yield

@@ -24,11 +24,11 @@ def html_pages(root: Path) -> list[Path]:
     return sorted(root.rglob("*.html"))
 
 
-def axe_violations(page: Any) -> list[str]:
-    """'rule-id (impact): first offending element' for each violated WCAG A/AA rule."""
+def axe_violations(page: Any, tags: list[str] = WCAG_TAGS) -> list[str]:
+    """'rule-id (impact): first offending element' for each violated rule of `tags` (WCAG A/AA by default)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}}).response
     return [
         f"{v['id']} ({v['impact']}, {len(v['nodes'])}×): {v['nodes'][0]['html'][:160]}" for v in results["violations"]
     ]
@@ -43,14 +43,16 @@ def test_axe_finds_a_violation_when_there_is_one(page: Any, tmp_path: Path) -> N
     assert "image-alt" in found and "html-has-lang" in found
 
 
-def test_axe_finds_no_wcag_violation_on_any_page(built_site: Path, page: Any) -> None:
+@pytest.mark.parametrize("tags", [WCAG_TAGS, ["best-practice"]], ids=["wcag", "best-practice"])
+def test_axe_finds_no_violation_on_any_page(built_site: Path, page: Any, tags: list[str]) -> None:
+    """WCAG A/AA, and axe's best practices too (unique landmarks, one main, headings in order …)."""
     page.set_viewport_size({"width": 1280, "height": 800})
     failures: dict[str, list[str]] = {}
     pages = html_pages(built_site)
     assert len(pages) > 20
     for path in pages:
         page.goto(path.as_uri())
-        found = axe_violations(page)
+        found = axe_violations(page, tags)
         if found:
             failures[path.relative_to(built_site).as_posix()] = found
     assert not failures, "axe-core violations per page:\n" + "\n".join(

@@ -66,7 +66,8 @@ def test_a_key_missing_in_one_language_names_the_file(tmp_path: Path) -> None:
     problems = Problems()
     load_theme("default", tmp_path / "content", problems, tmp_path / "site.yaml", default=theme)
     assert [str(p) for p in problems.items] == [
-        f"{nn.as_posix()}: the UI string 'made_with' has no nn translation"
+        # Named from where the user stands (the test runs in tmp_path).
+        f"{nn.relative_to(tmp_path).as_posix()}: the UI string 'made_with' has no nn translation"
         " — add `made_with:` to this file; every UI string needs nb, nn and en"
     ]
 
@@ -150,3 +151,14 @@ def test_a_passage_and_a_session_in_another_language(content_copy: Path, tmp_pat
     assert re.search(r'<div lang="en">\s*<p>A word in English.</p>', page)
     day = (out / DAY).read_text(encoding="utf-8")
     assert re.search(r'<a class="session-title" href="sessions/program.html" lang="nn">Program</a>', day)
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("nb", "fra 20.00"), ("nn", "frå 20.00"), ("en", "from 20.00")])
+def test_an_open_end_is_shown_from_its_start_in_every_language(lang: str, shown: str) -> None:
+    from generator.core.model import Session
+    from generator.render import Formatter
+
+    fmt = Formatter(lang, ".", _strings(lang))
+    dinner = Session("middag", "Middag", "meal", 20 * 60, 20 * 60, True, None, open_end=True)
+    assert fmt.when(dinner) == shown
+    assert fmt.when(Session("lunsj", "Lunsj", "meal", 690, 750, True, 60)) == "11.30–12.30"

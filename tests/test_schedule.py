@@ -115,10 +115,17 @@ def test_an_explicit_start_inside_the_item_before_an_open_one_names_that_item() 
     assert "'Arbeidsgivere' starts at 13.45, but 'Hensikt' (sessions/hensikt.md:4) runs until 14.00" in problem.message
 
 
-def test_the_last_item_of_the_day_needs_an_end_or_duration() -> None:
-    problem = only_problem([plan("A", duration=10), plan("Middag", "20.00", line=7)], "09.00")
-    assert problem.source.line == 7 and "last item of the day" in problem.message
-    assert "duration" in problem.hint
+def test_the_last_item_of_the_day_without_an_end_has_an_open_end() -> None:
+    slots = ok([plan("A", duration=10), plan("Middag", "20.00", line=7)], "09.00")
+    dinner = slots[-1]
+    assert isinstance(dinner, Slot) and dinner.open_end and (dinner.start, dinner.end) == (t("20.00"), t("20.00"))
+    assert not any(isinstance(s, Slot) and s.open_end for s in slots[:-1])
+
+
+def test_a_last_item_with_sub_items_still_needs_an_end() -> None:
+    last = Plan("Kveld", Source(Path("g.yaml"), 7), t("20.00"), items=(Plan("Quiz", Source(Path("g.yaml"), 8)),))
+    problem = only_problem([plan("A", duration=10), last], "09.00")
+    assert problem.source.line == 7 and "last item of the day" in problem.message and "duration" in problem.hint
 
 
 def test_a_day_end_closes_the_last_item() -> None:
@@ -258,7 +265,7 @@ def test_seed_day_1(seed_days: list) -> None:
         ("Oppsummering av dagen", "16.45", "17.00"),
         ("Møte med prosjektlederne", "17.00", "18.45"),
         ("Aperitiff og quiz", "18.45", "20.00"),
-        ("Middag", "20.00", "22.00"),
+        ("Middag", "20.00", "20.00"),
     ]
     assert rows[rows.index(("gap", "11.10", "11.30")) + 1 :] == expected
     measuring = next(e for e in seed_days[0].entries if getattr(e, "title", "") == "Måling av resultater")

@@ -31,7 +31,7 @@ DAY_1 = [
     ("16.45–17.00", "Oppsummering av dagen"),
     ("17.00–18.45", "Møte med prosjektlederne"),
     ("18.45–20.00", "Aperitiff og quiz"),
-    ("20.00–22.00", "Middag"),
+    ("fra 20.00", "Middag"),
 ]
 DAY_2 = [
     ("08.30–08.45", "Oppstart tirsdag 12. mars"),

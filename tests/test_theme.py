@@ -122,7 +122,7 @@ def test_a_template_override_can_extend_the_original(content_copy: Path, tmp_pat
     out = tmp_path / "out"
     build(content_copy, out)
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert '<p class="hello">Velkommen</p><h1>' in index
+    assert '<p class="hello">Velkommen</p><h1 class="visually-hidden">' in index
     assert "nettverk-omdomme-2013-03/index.html" in index  # the original's list of gatherings is still there
     assert 'class="hello"' not in (out / "nettverk-omdomme-2013-03" / "index.html").read_text(encoding="utf-8")
 

@@ -151,6 +151,30 @@ def test_markers_land_in_their_cells() -> None:
     assert all(not c.markers for row in m.rows for c in row if (c.probability, c.consequence) != (3, 1))
 
 
+def test_markers_without_a_place_are_listed_for_the_group_to_place() -> None:
+    text = """
+        title: ROS
+        blocks:
+          - type: matrix
+            preset: dsb-5
+            markers:
+              - {number: 1, text: Manglende engasjement}
+              - {number: 2, probability: 2, consequence: 5, text: Dårleg forankring}
+              - {number: 3, text: Uklar rollefordeling}
+        """
+    sheet, problems = read(text, lang="nn")
+    assert not problems, problems.items
+    (m,) = sheet.blocks
+    assert [k.number for k in m.markers_to_place] == [1, 3] and [k.number for k in m.placed_markers] == [2]
+    assert sum(len(c.markers) for row in m.rows for c in row) == 1
+    f = render_block(m, "nn")
+    shown = " ".join("".join(f.text).split())
+    assert "Risikoar å plassere" in shown and "Uklar rollefordeling" in shown
+    assert "Manglende engasjement</span></li>" in shown  # listed without a place
+    _, problems = read(text.replace("{number: 3,", "{number: 3, consequence: 2,"))
+    assert lines_of(problems) == [(9, "marker 3 has a consequence but no probability")]
+
+
 BAD = """\
 title: Dårlig ark
 blocks:
@@ -289,6 +313,29 @@ def test_a_scale_is_a_radio_group_per_item_with_a_named_label_for_every_value() 
     assert "Liten risiko" in text and "Stor risiko" in text
 
 
+def test_a_scale_may_label_every_value_and_each_label_names_its_radio() -> None:
+    text = """
+        title: Evaluering
+        blocks:
+          - type: scale
+            from: 1
+            to: 5
+            labels: [Svært dårleg, Dårleg, Middels, Bra, Svært bra]
+            items: [Innhaldet]
+        """
+    sheet, problems = read(text, lang="nn")
+    assert not problems, problems.items
+    (scale,) = sheet.blocks
+    assert isinstance(scale, Scale)
+    assert scale.value_labels[2] == "Middels" and (scale.low_label, scale.high_label) == ("Svært dårleg", "Svært bra")
+    f = render_block(scale, "nn")
+    assert f.labels["ark-1-1-3"].strip() == "Innhaldet: 3 (Middels)"
+    shown = "".join(f.text)
+    assert shown.count("Middels") == 2 and "<tr ws-scale-ends>" not in shown  # under the 3, and named on its radio
+    _, problems = read(text.replace("Bra, Svært bra", "Svært bra"), lang="nn")
+    assert lines_of(problems) == [(7, "the scale 1–5 has 5 values but 4 labels")]
+
+
 def test_a_matrix_cell_is_a_checkbox_named_by_its_place_and_shows_score_and_zone_letter() -> None:
     zones = wm.make_zones([("Akseptabel", 1, ""), ("Vurder tiltak", 2, ""), ("Tiltak nødvendig", 4, "")])
     m = wm.build_matrix(
@@ -321,3 +368,13 @@ def test_a_question_gives_room_for_its_lines_or_its_box() -> None:
     assert lines.inputs[0]["style"] == "height: 46mm" and "ws-lines" in lines.inputs[0]["class"]
     box = render_block(Question("q-2", "Tegn", box_height_mm=80))
     assert box.inputs[0]["style"] == "height: 80mm" and "ws-box" in box.inputs[0]["class"]
+
+
+def test_the_all_worksheets_page_is_for_printing_only(built_site: Path) -> None:
+    """Nothing there would keep what is written: every field sits in a disabled fieldset, and each
+    sheet links to its own page, which keeps answers."""
+    html = (built_site / "nettverk-omdomme-2013-03" / "worksheets.html").read_text("utf-8")
+    main = html[html.index("<main") : html.index("</main>")]
+    outside = re.sub(r'(?s)<fieldset class="ws-stack-sheet" disabled>.*?</article>\s*</fieldset>', "", main)
+    assert "<article" in main and "<article" not in outside and "<input" not in outside
+    assert 'href="worksheets/ros-matrise-5x5.html"' in html

@@ -44,7 +44,7 @@ def _escape(m: re.Match[str]) -> str:
 
 @dataclass
 class Problems:
-    """Collects problems; `root` makes paths relative so messages stay short."""
+    """Collects problems; with a `root` (the content folder) every path is shown as `display` says."""
 
     root: Path | None = None
     items: list[Problem] = field(default_factory=list)
@@ -53,12 +53,16 @@ class Problems:
         self.items.append(Problem(self.display(path), line or 0, message, hint))
 
     def display(self, path: Path | str) -> str:
+        """The path as a terminal or an editor opened where the user stands can open it: relative to
+        the current directory when inside it, absolute when not."""
         p = Path(path)
-        if self.root is not None:
-            with contextlib.suppress(ValueError):
-                # Resolve the folder only: a refused symbolic link is named as the author made it.
-                p = (p.parent.resolve() / p.name).relative_to(self.root.resolve().parent)
-        return p.as_posix()
+        if self.root is None and not p.is_absolute():
+            return p.as_posix()
+        # Resolve the folder only: a refused symbolic link is named as the author made it.
+        full = p.parent.resolve() / p.name
+        with contextlib.suppress(ValueError, OSError):
+            return full.relative_to(Path.cwd().resolve()).as_posix()
+        return full.as_posix()
 
     def extend(self, other: Problems) -> None:
         self.items.extend(other.items)

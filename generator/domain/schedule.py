@@ -38,6 +38,7 @@ class Slot:
     end: int
     items: tuple[Slot, ...] = ()
     parallel: tuple[Slot, ...] = ()
+    open_end: bool = False  # the day's last item with no end written: it starts, and runs on (end == start)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def schedule(
         cursor = finish
         previous = plan
 
+    open_last = False
     if cursor is None:
         last = placed[-1]
         assert isinstance(last, tuple)
@@ -129,12 +131,17 @@ def schedule(
             _close_open(placed, end)
         elif within:
             _close_open(placed, start)  # unreachable: sub-runs always have an end
+        elif not last[0].items and not last[0].parallel:
+            # The seed's "Middag" from 20.00: nothing says when it ends, so nothing is invented.
+            placed[-1] = (last[0], last[1], last[1])
+            open_last = True
         else:
             problems.append(
                 TimeProblem(
                     last[0].source,
                     f"'{last[0].title}' is the last item of the day and has no end",
-                    "give it a duration (e.g. `duration: 60`) or an `end:` time",
+                    "give it a duration (e.g. `duration: 60`) or an `end:` time: only an item without "
+                    "sub-items or parallel sessions may end open",
                 )
             )
             _close_open(placed, last[1] + 1)
@@ -148,6 +155,8 @@ def schedule(
         assert finish is not None
         finish = _check_bounds(plan, begin, finish, end, within, problems)
         slots.append(_with_children(plan, begin, finish, problems))
+    if open_last and isinstance(last_slot := slots[-1], Slot):
+        slots[-1] = replace(last_slot, open_end=True)
     return slots, problems
 
 

@@ -36,13 +36,19 @@ class Formatter:
 
     lang: str
     separator: str
-    words: Mapping[str, str]  # the page's Strings: units of durations
+    words: Mapping[str, str]  # the page's Strings: units of durations, "fra {time}"
 
     def clock(self, minutes: int) -> str:
         return clock.clock(minutes, self.separator)
 
     def span(self, start: int, end: int) -> str:
         return clock.span(start, end, self.separator)
+
+    def when(self, session: Any) -> str:
+        """A session's times: "09.00–10.30", or "fra 20.00" for the day's open-ended last item."""
+        if getattr(session, "open_end", False):
+            return self.words["open_from"].format(time=self.clock(session.start))
+        return self.span(session.start, session.end)
 
     def date(self, day: Any) -> str:
         return formatting.long_date(day, self.lang)

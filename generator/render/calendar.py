@@ -75,6 +75,10 @@ def session_event(g: Gathering, day: Day, s: Session, dtstamp: str, separator: s
         f"DTSTAMP:{dtstamp}",
         f"UID:{text(session_uid(g, day, s))}",
     ]
+    if s.open_end:
+        # RFC 5545 3.6.1: a date-time DTSTART with neither DTEND nor DURATION is an event at that
+        # moment; calendars show it starting then, with no end made up.
+        del lines[3]
     description = session_description(s, separator)
     if description:
         lines.append(f"DESCRIPTION:{text(description)}")

@@ -44,7 +44,7 @@ def unknown_sessions(names: list[str], doc: Document, session_keys: frozenset[st
                 doc.path,
                 doc.line_of("sessions"),
                 f"session '{name}' does not exist in this gathering",
-                "use a session's file name or page name",
+                "use a session file's name, or an inline session's `id:` (its title's slug without one)",
             )
 
 

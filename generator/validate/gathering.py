@@ -236,7 +236,7 @@ def _session(draft: Draft, slot: Slot, facilitators: dict[str, Facilitator], roo
         explicit_start=v.get("start") is not None,
         duration=v.get("duration"),
         facilitators=tuple(facilitators[f] for f in v.get("facilitators", ()) if f in facilitators),
-        room=v.get("room") or room,
+        room=v.get("room") or ("" if v.get("kind") in ("break", "meal") else room),  # no "Rom X" on every break
         body=draft.body,
         notes=draft.notes,
         decks=tuple(v.get("decks", ())),
@@ -246,6 +246,7 @@ def _session(draft: Draft, slot: Slot, facilitators: dict[str, Facilitator], roo
         items=tuple(_session(d, sl, facilitators, "") for d, sl in zip(draft.items, slot.items, strict=True)),
         lang=v.get("lang") or "",
         has_page=draft.has_page,
+        open_end=slot.open_end,
         source=draft.source,
         groups=session_groups(v.get("groups"), Source(draft.source.path, draft.line_of("groups")), draft.key),
     )

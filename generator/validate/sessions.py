@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 
 from generator.core.errors import Problems
 from generator.core.model import SESSION_KINDS, Embed, Source, Text
-from generator.core.slugs import name_problem, slugify
+from generator.core.slugs import is_slug, name_problem, slugify
 from generator.domain.schedule import Plan
 from generator.load.documents import Document
 from generator.load.yamlfile import YamlList, YamlMap
@@ -30,6 +30,13 @@ def _lang(value: Any) -> str:
     result = s.text(value)
     if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", result):
         raise s.Invalid(f"'{result}' is not a language code", "write e.g. nb, nn, en or se")
+    return result
+
+
+def _id(value: Any) -> str:
+    result = s.text(value)
+    if not is_slug(result):
+        raise s.Invalid("is not a short name (a–z, 0–9 and -)", f"write e.g. id: {slugify(result, fallback='post')}")
     return result
 
 
@@ -53,7 +60,12 @@ LINKS = {
 }
 ITEMS = {"items": s.Field(s.listing, default=None, doc="timed sub-items")}
 SESSION_FILE = COMMON | LINKS | ITEMS
-INLINE = SESSION_FILE | {"body": s.Field(s.text, default="", doc="Markdown shown on the session's page")}
+# An inline session's `id:` is what a file's name is to a session file: its page name, and the name
+# decks' and worksheets' `sessions:` use (the title's slug when left out).
+ID = {
+    "id": s.Field(_id, default="", doc="the name decks' and worksheets' `sessions:` use; the title's slug if left out")
+}
+INLINE = SESSION_FILE | ID | {"body": s.Field(s.text, default="", doc="Markdown shown on the session's page")}
 SUB_ITEM = COMMON | {"body": s.Field(s.text, default="", doc="Markdown")}
 PARALLEL = {
     "parallel": s.Field(s.listing, required=True, doc="the sessions that run side by side"),
@@ -177,7 +189,7 @@ class EntryReader:
         body = render_markdown(self.md, values.get("body", ""), raw.line_of("body") + 1, folder)
         self._nesting(path, values.get("body", ""), raw.line_of("body") + 1)
         notes = self._notes(values, body, folder, raw.line_of("notes") + 1)
-        key = slugify(values.get("title") or "", fallback="post")
+        key = values.get("id") or slugify(values.get("title") or "", fallback="post")
         draft = Draft(key, values, body, notes, Source(path, raw.line), False, embeds=body.embeds)
         draft.key_lines = dict(raw.key_lines)
         self._items(draft, path)

@@ -88,6 +88,7 @@ SCALE = {
     "to": s.Field(count(1, 11), default=10, doc="the highest value"),
     "low": s.Field(s.text, default="", doc="the label of the low end, e.g. Liten risiko"),
     "high": s.Field(s.text, default="", doc="the label of the high end, e.g. Stor risiko"),
+    "labels": s.Field(labels(2, 11, "label"), default=(), doc="a label for every value, lowest first"),
     "item_heading": s.Field(s.text, default="", doc="the heading above the items"),
     "comment": s.Field(s.boolean, default=False, doc="a line for a comment under each item"),
 }
@@ -111,8 +112,8 @@ ZONE = {
 }
 MARKER = {
     "number": s.Field(count(1, 99), required=True, doc="the risk's number"),
-    "probability": s.Field(count(1, wm.MAX_SIZE), required=True, doc="its row, counted from 1"),
-    "consequence": s.Field(count(1, wm.MAX_SIZE), required=True, doc="its column, counted from 1"),
+    "probability": s.Field(count(1, wm.MAX_SIZE), default=None, doc="its row, counted from 1; none: to place"),
+    "consequence": s.Field(count(1, wm.MAX_SIZE), default=None, doc="its column, counted from 1; none: to place"),
     "text": s.Field(s.text, default="", doc="what the risk is"),
 }
 GRID = {
@@ -157,8 +158,20 @@ def scale(raw: YamlMap, key: str, cx: Context) -> Scale | None:
         )
         return None
     texts, ids = tuple(t for t, _ in v["items"]), tuple(i for _, i in v["items"])
+    named = v["labels"]
+    if named and len(named) != v["to"] - v["from"] + 1:
+        cx.problems.add(
+            cx.doc.path,
+            raw.line_of("labels"),
+            f"the scale {v['from']}–{v['to']} has {v['to'] - v['from'] + 1} values but {len(named)} labels",
+            "write one label a value, lowest first, or `low:` and `high:` for the ends only",
+        )
+        return None
+    # The ends' labels (for the results' charts) are the first and last of `labels:` unless written.
+    low = v["low"] or (named[0] if named else "")
+    high = v["high"] or (named[-1] if named else "")
     return Scale(
-        key, texts, v["from"], v["to"], v["low"], v["high"], v["title"], v["item_heading"], v["comment"], v["id"], ids
+        key, texts, v["from"], v["to"], low, high, v["title"], v["item_heading"], v["comment"], v["id"], ids, named
     )
 
 
@@ -228,10 +241,21 @@ def _markers(raw_markers: YamlList | None, rows: int, columns: int, cx: Context)
     for i, item in enumerate(raw_markers or []):
         line = raw_markers.line_of(i) if raw_markers else 0
         m = s.check(item, MARKER, cx.doc.path, cx.problems, f"marker {i + 1}", line)
-        if m is None or None in (m["number"], m["probability"], m["consequence"]):
+        if m is None or m["number"] is None:
             ok = False
             continue
-        if m["probability"] > rows or m["consequence"] > columns:
+        if (m["probability"] is None) != (m["consequence"] is None):
+            given, missing = (
+                ("probability", "consequence") if m["consequence"] is None else ("consequence", "probability")
+            )
+            cx.problems.add(
+                cx.doc.path,
+                line,
+                f"marker {m['number']} has a {given} but no {missing}",
+                f"write `{missing}:` too, or neither for a risk the group places by hand",
+            )
+            ok = False
+        elif m["probability"] is not None and (m["probability"] > rows or m["consequence"] > columns):
             cx.problems.add(
                 cx.doc.path,
                 line,

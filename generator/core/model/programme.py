@@ -47,6 +47,7 @@ class Session:
     items: tuple[Session, ...] = ()
     lang: str = ""  # set when the session is written in another language than the page
     has_page: bool = True  # short inline items (a break) appear only in the agenda
+    open_end: bool = False  # the day's last item with no end written: `end == start`, shown "from 20.00"
     source: Source = field(default_factory=lambda: Source(Path(".")))
     groups: SessionGroups | None = None  # `groups:` — who works with whom (facilitator pages only)
 

@@ -53,10 +53,19 @@ class Scale:
     comment: bool = False  # a line for a comment under each item
     id: str = ""
     item_ids: tuple[str, ...] = ()  # one answer id per item: as written (`id:`), then derived
+    value_labels: tuple[str, ...] = ()  # a label per value, lowest first (`labels:`), or none
 
     @property
     def values(self) -> range:
         return range(self.low, self.high + 1)
+
+    @property
+    def labelled_values(self) -> list[tuple[int, str]]:
+        """Each value with its own label, or with the end labels at the ends."""
+        if self.value_labels:
+            return list(zip(self.values, self.value_labels, strict=True))
+        ends = {self.low: self.low_label, self.high: self.high_label}
+        return [(v, ends.get(v, "")) for v in self.values]
 
 
 @dataclass(frozen=True)
@@ -72,12 +81,16 @@ class MatrixZone:
 
 @dataclass(frozen=True)
 class MatrixMarker:
-    """A numbered risk placed in a cell."""
+    """A numbered risk, placed in a cell or (without a place) listed for the group to place by hand."""
 
     number: int
-    probability: int
-    consequence: int
+    probability: int | None
+    consequence: int | None
     text: str = ""
+
+    @property
+    def placed(self) -> bool:
+        return self.probability is not None and self.consequence is not None
 
 
 @dataclass(frozen=True)
@@ -130,6 +143,15 @@ class Matrix:
     def cell_height_mm(self) -> int:
         """Room to write risk numbers in a cell, while the whole matrix fits a landscape A4 (~80 mm)."""
         return min(30, 80 // len(self.rows))
+
+    @property
+    def placed_markers(self) -> tuple[MatrixMarker, ...]:
+        return tuple(m for m in self.markers if m.placed)
+
+    @property
+    def markers_to_place(self) -> tuple[MatrixMarker, ...]:
+        """Risks without a place: the group writes their numbers in the cells by hand."""
+        return tuple(m for m in self.markers if not m.placed)
 
 
 def _beside_numbers(labels: tuple[str, ...]) -> tuple[str, ...]:

@@ -101,7 +101,11 @@
       el.removeAttribute("data-shift-ms");
       el.removeAttribute("data-shifted-start");
       el.classList.remove("shifted");
-      var planned = window.SamlingClock.span(start, end);
+      var open = span.getAttribute("data-open"); // the day's last item with no end: "fra {time}"
+      var when = function (from, to) {
+        return open ? open.replace("{time}", window.SamlingClock.minutes(from)) : window.SamlingClock.span(from, to);
+      };
+      var planned = when(start, end);
       span.textContent = planned;
       span.removeAttribute("title");
       if (!delay || Date.parse(el.getAttribute("data-end")) <= delay.from) return;
@@ -109,7 +113,7 @@
       el.setAttribute("data-shift-ms", String(delay.minutes * MINUTE));
       if (shiftStart) el.setAttribute("data-shifted-start", "");
       el.classList.add("shifted");
-      span.textContent = window.SamlingClock.span(start + (shiftStart ? delay.minutes : 0), end + delay.minutes);
+      span.textContent = when(start + (shiftStart ? delay.minutes : 0), end + delay.minutes);
       span.title = form.getAttribute("data-planned") + " " + planned;
     });
     var status = form.querySelector(".late-status");
