@@ -77,7 +77,7 @@ BOMB = "\n".join(
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = tmp_path_factory.mktemp("pristine") / "content"
-    folder = new_gathering(content, "Fuzz")
+    folder = new_gathering(content, "Fuzz", folder="fuzz")
     (folder / "decks").mkdir()
     (folder / "decks" / "lysbilder.md").write_text(DECK, "utf-8")
     (folder / "worksheets").mkdir()

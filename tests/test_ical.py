@@ -42,7 +42,8 @@ def with_icalendar(g: Gathering, days: list[Day]) -> bytes:
             event.add("dtstamp", local_time(g.timezone, day.date, 0).astimezone(dt.UTC))
             event.add("summary", s.title)
             event.add("dtstart", local_time(g.timezone, day.date, s.start))
-            event.add("dtend", local_time(g.timezone, day.date, s.end))
+            if not s.open_end:  # the day's last item with no end (RFC 5545 3.6.1: DTSTART alone, an instant)
+                event.add("dtend", local_time(g.timezone, day.date, s.end))
             location = ", ".join(part for part in (g.venue, s.room) if part)
             if location:
                 event.add("location", location)
