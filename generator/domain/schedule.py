@@ -100,7 +100,7 @@ def schedule(
                 TimeProblem(
                     plan.source,
                     f"'{plan.title}' has no start, and '{previous.title}' before it has no "
-                    f"duration ({_where(previous.source)})",
+                    f"duration ({previous.source.short})",
                     f"give '{previous.title}' a duration or '{plan.title}' a start",
                 )
             )
@@ -231,13 +231,13 @@ def _overlap(
         return TimeProblem(
             plan.source,
             f"'{plan.title}' starts at {clock(begin)}, but '{previous.title}' "
-            f"({_where(previous.source)}) before it starts at {clock(cursor)}",
+            f"({previous.source.short}) before it starts at {clock(cursor)}",
             f"put '{plan.title}' after '{previous.title}' in the programme, or correct one of the starts",
         )
     return TimeProblem(
         plan.source,
         f"'{plan.title}' starts at {clock(begin)}, but '{previous.title}' "
-        f"({_where(previous.source)}) runs until {clock(cursor)}",
+        f"({previous.source.short}) runs until {clock(cursor)}",
         f"shorten '{previous.title}', start '{plan.title}' later, "
         "or declare them as `parallel:` if they run side by side",
     )
@@ -296,8 +296,3 @@ def _ends_before_start(plan: Plan, end: int, begin: int) -> TimeProblem:
         f"'{plan.title}' ends at {clock(end)}, before it starts at {clock(begin)}",
         "correct its end or start",
     )
-
-
-def _where(source: Source) -> str:
-    short = "/".join(source.path.parts[-2:])  # e.g. sessions/program.md: enough to find it
-    return f"{short}:{source.line}" if source.line else short

@@ -14,15 +14,16 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from generator.core.errors import Problems
-from generator.core.model import Grid, Matrix, MatrixMarker, Model, Note, Question, Scale, StageCheck
+from generator.core.model import Grid, Matrix, Model, Note, Question, Scale, StageCheck
 from generator.core.model.figures import entries
 from generator.domain import risk_matrix as wm
 from generator.load.documents import Document
-from generator.load.yamlfile import YamlList, YamlMap
+from generator.load.yamlfile import YamlMap
 from generator.validate import schema as s
 from generator.validate.answer_ids import ID, scale_items
 from generator.validate.decks import folder_of
 from generator.validate.markdown import render_markdown
+from generator.validate.matrix_parts import count, matrix_markers, matrix_zones
 
 
 @dataclass(frozen=True)
@@ -34,15 +35,6 @@ class Context:
     problems: Problems
     lang: str
     models: tuple[Model, ...] = ()
-
-
-def count(low: int, high: int) -> s.Converter:
-    def convert(value: Any) -> int:
-        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
-            return value
-        raise s.Invalid(f"should be a whole number from {low} to {high}", f"write e.g. {low}")
-
-    return convert
 
 
 def labels(low: int, high: int, what: str, plural: str = "") -> s.Converter:
@@ -104,17 +96,6 @@ MATRIX = {
     "zones": s.Field(s.listing, default=None, doc="zones, lowest risk first, each `{label, up_to}`"),
     "markers": s.Field(s.listing, default=None, doc="numbered risks `{number, probability, consequence, text}`"),
     "scores": s.Field(s.boolean, default=True, doc="show each cell's score"),
-}
-ZONE = {
-    "label": s.Field(s.non_empty_text, required=True, doc="e.g. Akseptabel"),
-    "up_to": s.Field(count(1, wm.MAX_SIZE**2), required=True, doc="the highest score in the zone"),
-    "short": s.Field(s.text, default="", doc="printed in each cell; the label's first letter if not given"),
-}
-MARKER = {
-    "number": s.Field(count(1, 99), required=True, doc="the risk's number"),
-    "probability": s.Field(count(1, wm.MAX_SIZE), default=None, doc="its row, counted from 1; none: to place"),
-    "consequence": s.Field(count(1, wm.MAX_SIZE), default=None, doc="its column, counted from 1; none: to place"),
-    "text": s.Field(s.text, default="", doc="what the risk is"),
 }
 GRID = {
     "type": TYPE,
@@ -194,10 +175,10 @@ def matrix(raw: YamlMap, key: str, cx: Context) -> Matrix | None:
             )
     if not probability or not consequence:
         return None
-    zones = _zones(v["zones"], raw, len(probability), len(consequence), cx)
+    zones = matrix_zones(v["zones"], raw, len(probability), len(consequence), cx.doc.path, cx.problems)
     if zones is None and ready and v["zones"] is None:
         zones = wm.make_zones([("", up_to, "") for up_to in ready.zones])  # labelled at render time
-    markers = _markers(v["markers"], len(probability), len(consequence), cx)
+    markers = matrix_markers(v["markers"], len(probability), len(consequence), cx.doc.path, cx.problems)
     if zones is False or markers is None:
         return None
     titles = (v["probability_title"], v["consequence_title"])  # the theme's, at render time, if not written
@@ -212,64 +193,6 @@ def matrix(raw: YamlMap, key: str, cx: Context) -> Matrix | None:
         show_scores=v["scores"],
     )
     return dataclasses.replace(built, id=v["id"], preset_words=ready.words if ready else "")
-
-
-def _zones(raw_zones: YamlList | None, raw: YamlMap, rows: int, columns: int, cx: Context) -> Any:
-    """The zones as written; None if none are written, False if they are wrong."""
-    if raw_zones is None:
-        return None
-    found = []
-    for i, item in enumerate(raw_zones):
-        z = s.check(item, ZONE, cx.doc.path, cx.problems, f"zone {i + 1}", raw_zones.line_of(i))
-        if z is None or z["up_to"] is None or z["label"] is None:
-            return False
-        found.append((z["label"], z["up_to"], z["short"]))
-    wrong = wm.zone_problems([up_to for _, up_to, _ in found], rows, columns)
-    for message in wrong:
-        cx.problems.add(
-            cx.doc.path,
-            raw.line_of("zones"),
-            f"the matrix {message}",
-            "give each zone the highest score it covers (`up_to`), growing, the last one the highest score",
-        )
-    return False if wrong or not found else wm.make_zones(found)
-
-
-def _markers(raw_markers: YamlList | None, rows: int, columns: int, cx: Context) -> tuple[MatrixMarker, ...] | None:
-    found: list[MatrixMarker] = []
-    ok = True
-    for i, item in enumerate(raw_markers or []):
-        line = raw_markers.line_of(i) if raw_markers else 0
-        m = s.check(item, MARKER, cx.doc.path, cx.problems, f"marker {i + 1}", line)
-        if m is None or m["number"] is None:
-            ok = False
-            continue
-        if (m["probability"] is None) != (m["consequence"] is None):
-            given, missing = (
-                ("probability", "consequence") if m["consequence"] is None else ("consequence", "probability")
-            )
-            cx.problems.add(
-                cx.doc.path,
-                line,
-                f"marker {m['number']} has a {given} but no {missing}",
-                f"write `{missing}:` too, or neither for a risk the group places by hand",
-            )
-            ok = False
-        elif m["probability"] is not None and (m["probability"] > rows or m["consequence"] > columns):
-            cx.problems.add(
-                cx.doc.path,
-                line,
-                f"marker {m['number']} is at probability {m['probability']}, consequence {m['consequence']}, "
-                f"outside the {rows} × {columns} matrix",
-                f"use probability 1–{rows} and consequence 1–{columns}",
-            )
-            ok = False
-        elif any(f.number == m["number"] for f in found):
-            cx.problems.add(cx.doc.path, line, f"marker number {m['number']} is used twice", "number them 1, 2, 3 …")
-            ok = False
-        else:
-            found.append(MatrixMarker(m["number"], m["probability"], m["consequence"], m["text"]))
-    return tuple(found) if ok else None
 
 
 def grid(raw: YamlMap, key: str, cx: Context) -> Grid | None:

@@ -15,6 +15,12 @@ class Source:
     path: Path
     line: int = 0
 
+    @property
+    def short(self) -> str:
+        """E.g. `sessions/program.md:12`: enough to find it, inside a message about another place."""
+        where = "/".join(self.path.parts[-2:])
+        return f"{where}:{self.line}" if self.line else where
+
 
 @dataclass(frozen=True)
 class Embed:
