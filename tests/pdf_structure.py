@@ -18,12 +18,9 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-from generator.core.errors import Problems
+from generator.commands.build import render_in_memory
 from generator.core.model import Site
-from generator.load import load
-from generator.render import Output, render
-from generator.render.theme import load_theme
-from generator.validate import validate
+from generator.render import Output
 
 
 @dataclass(frozen=True)
@@ -131,11 +128,5 @@ def _attributes(element: DictionaryObject) -> dict[str, Any]:
 
 def rendered(content: Path) -> tuple[Site, list[Output]]:
     """The site and its rendered files, in memory (load → validate → render), for a test to print from."""
-    problems = Problems(root=content)
-    tree = load(content, problems)
-    site = validate(tree, problems)
-    theme = load_theme(site.config.theme, tree.root, problems, site.config.source.path)
-    problems.raise_if_any()
-    outputs = render(site, theme, problems)
-    problems.raise_if_any()
+    site, _, outputs = render_in_memory(content)
     return site, outputs

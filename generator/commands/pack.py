@@ -6,14 +6,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from generator.commands.build import render_in_memory
 from generator.core.errors import Problems, visible
 from generator.core.model import Deck, Gathering, Site
-from generator.load import load
-from generator.render import Output, render, render_page
+from generator.render import Output, render_page
 from generator.render.pack import PackWords, pack, pack_path
 from generator.render.pages import deck_extra_pages
-from generator.render.theme import Theme, load_theme
-from generator.validate import validate
+from generator.render.theme import Theme
 from generator.write.staging import check_output_folder, write_site
 
 
@@ -30,13 +29,8 @@ class PackResult:
 def pack_site(content: Path, output: Path, keys: list[str] | None = None) -> PackResult:
     """Build the site and write the packs of the gatherings named (all of them for None)."""
     out = check_output_folder(output, content)
+    site, theme, outputs = render_in_memory(content)
     problems = Problems(root=content)
-    tree = load(content, problems)
-    site = validate(tree, problems)
-    theme = load_theme(site.config.theme, tree.root, problems, site.config.source.path)
-    problems.raise_if_any()
-    outputs = render(site, theme, problems)
-    problems.raise_if_any()
     chosen = _chosen(site, keys)
     files = {o.path: o.content for o in outputs}
     packs = [Output(pack_path(g), gathering_pack(site, theme, g, files, problems)) for g in chosen]
