@@ -147,6 +147,31 @@ def table(n: int, results: dict[str, list[float]], hugo_cold: float | None) -> l
     return lines
 
 
+def busy_seconds() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (Linux's /proc/stat), or None elsewhere."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    ticks = [int(f) for f in fields]
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle and iowait
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def other_load(busy_before: float | None, started: float) -> str:
+    """How much of the machine other work took while the benchmark ran: "quiet" or "loaded".
+
+    The machine's busy CPU time, less what this benchmark's own processes used, per core and second.
+    Hugo's threads lose the cores first under load, so its ratios mean something only when quiet."""
+    busy_after = busy_seconds()
+    if busy_before is None or busy_after is None:
+        return "unknown (no /proc/stat)"
+    own = sum(getattr(os.times(), f) for f in ("user", "system", "children_user", "children_system"))
+    other = max(0.0, busy_after - busy_before - own)
+    share = other / ((time.perf_counter() - started) * (os.cpu_count() or 1))
+    return f"{'quiet' if share < 0.10 else 'loaded'}: other work took {share:.0%} of the machine's cores"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000", help="session counts, comma-separated (e.g. 100,1000,10000)")
@@ -155,6 +180,7 @@ def main() -> None:
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if it is installed")
     parser.add_argument("--live-edits", type=int, default=20, help="saves timed for the live-preview figure")
     args = parser.parse_args()
+    busy, started = busy_seconds(), time.perf_counter()
     hugo = None if args.no_hugo else shutil.which("hugo")
     mkdocs = shutil.which("mkdocs")
     load = os.getloadavg()
@@ -181,6 +207,7 @@ def main() -> None:
             f"max {max(times):.1f} ms over {len(times)} saves"
         )
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"the machine while this ran: {other_load(busy, started)}")
 
 
 if __name__ == "__main__":
