@@ -68,7 +68,9 @@ class SearchRecord:
 
 # Letters NFKD leaves whole; Norwegian first, then a few from Sámi and neighbours.
 LETTERS = {"æ": "ae", "ø": "o", "đ": "d", "ŋ": "n", "ŧ": "t", "ł": "l", "œ": "oe", "ß": "ss"}
-_TOKEN = re.compile(r"[^\W_]+")
+# A run of letters and digits, at least 2 long, its first MAX_TOKEN kept by the group (the rest of
+# the run is consumed): findall then gives the tokens themselves, with no loop in Python.
+_TOKEN = re.compile(rf"([^\W_]{{2,{MAX_TOKEN}}})[^\W_]*")
 
 
 def fold(text: str) -> str:
@@ -84,7 +86,7 @@ def fold(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    return [t[:MAX_TOKEN] for t in _TOKEN.findall(fold(text)) if len(t) >= 2]
+    return _TOKEN.findall(fold(text))
 
 
 # --- plain text -----------------------------------------------------------------
@@ -194,12 +196,17 @@ def snippet(text: str) -> str:
     return cut + " …"
 
 
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_TWO_DIGITS = [*_DIGITS, *(a + b for a in _DIGITS[1:] for b in _DIGITS)]  # 0 … 36² − 1, most postings
+
+
 def _base36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    if n < len(_TWO_DIGITS):
+        return _TWO_DIGITS[n]
     out = ""
     while True:
         n, r = divmod(n, 36)
-        out = digits[r] + out
+        out = _DIGITS[r] + out
         if not n:
             return out
 
@@ -212,22 +219,19 @@ def part_name(g: Gathering | None) -> str:
 def index_data(records: list[SearchRecord]) -> dict[str, object]:
     """One part of the index as plain data: records of one gathering, or the models."""
     docs: list[list[str]] = []
-    postings: dict[str, list[tuple[int, int]]] = {}
+    postings: dict[str, list[str]] = {}  # term → its postings, encoded as they come
+    last: dict[str, int] = {}  # term → the last document it was in
     for doc_id, r in enumerate(records):
         docs.append([r.kind, r.url, r.title, snippet(r.text)])
         in_title = set(tokens(r.title))
         counts = Counter(tokens(r.text))
         for term in in_title | counts.keys():
+            # ≥ 1: a term is in the text (a count ≥ 1) or in the title (the bonus)
             weight = min(counts[term], MAX_TF) + (TITLE_BONUS if term in in_title else 0)
-            postings.setdefault(term, []).append((doc_id, max(weight, 1)))
+            postings.setdefault(term, []).append(_base36((doc_id - last.get(term, 0)) * 32 + weight))
+            last[term] = doc_id
     terms = sorted(postings, key=lambda t: t.encode("utf-16-be"))  # the order JS compares strings in
-    encoded = []
-    for term in terms:
-        last, parts = 0, []
-        for doc_id, weight in postings[term]:
-            parts.append(_base36((doc_id - last) * 32 + weight))
-            last = doc_id
-        encoded.append(",".join(parts))
+    encoded = [",".join(postings[term]) for term in terms]
     first = records[0] if records else None
     gathering = [first.gathering_key, first.gathering_title] if first and first.gathering_key else None
     return {"gathering": gathering, "docs": docs, "terms": terms, "postings": encoded}
