@@ -8,6 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No test may fail by the clock: a loaded machine makes any example slow, so Hypothesis has no
+# deadline here, and it draws the same examples on every run (no database, derandomized).
+settings.register_profile("samling", deadline=None, derandomize=True, database=None, print_blob=True)
+settings.load_profile("samling")
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
