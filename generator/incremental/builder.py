@@ -143,7 +143,7 @@ class Builder:
             plans = memo.plan_pages(site, self.live)  # plan: every page and what it shows
             if self.replan:
                 plans = self.replan(site, plans)
-            todo = steps.outdated(plans, site.gatherings, keys, cache, target.old)  # outdated: what to make again
+            todo = steps.outdated(self, mode, plans, site, (theme, env), keys, target.old)  # outdated: to make again
             made = self._render(site, theme, env, todo.work, target, problems)  # render: bytes, written as made
             extra = steps.extra_files(self, site, theme, cache, problems)  # static files, attachments, the logo
             problems.raise_if_any()
@@ -154,7 +154,7 @@ class Builder:
         except BaseException:
             target.abandon()
             raise
-        steps.remember(self, out, mode, fingerprint, site, plans, todo, keys, groups)  # for the next build
+        steps.remember(self, out, mode, fingerprint, site, plans, todo, keys, groups, (theme, env))  # for the next
         self.site, self.tree, self._theme, self._env = site, tree, theme, env
         return BuildResult(site, sum(1 for p in plans if p.path.endswith(".html")), counts)
 
@@ -182,6 +182,8 @@ class Builder:
         if self.memo is None:
             self.memo = Memo()
         self.memo.texts = self.cache.texts
+        if self.live:  # its texts say which pages read them, for the saves to come (reads.py)
+            self.cache.texts.watcher = self.memo.watcher
         return self.cache, self.memo
 
     def _theme_for(self, site: Site, tree: ContentTree, problems: Problems) -> tuple[Theme, Environment]:
@@ -198,6 +200,10 @@ class Builder:
         self, site: Site, theme: Theme, env: Environment, work: list[Work], target: Target, problems: Problems
     ) -> Rendered:
         """The outdated pages and files, in two processes when there are many."""
+        from generator.incremental.outdated import name
+
+        assert self.memo is not None
+        self.memo.watcher.forget([name(item) for item in work])
         ordered = work[0::2] + work[1::2]  # each half gets its share of pages and of the costlier calendars
         made = Rendered(Problems(root=self.content))
         for part in in_two(
@@ -217,16 +223,20 @@ class Builder:
     def _render_part(
         self, site: Site, theme: Theme, env: Environment, items: Sequence[Work], target: Target
     ) -> Rendered:
-        from generator.incremental.outdated import PageWork
+        from generator.incremental.outdated import PageWork, name
         from generator.render import gathering_files, render_page
 
+        assert self.memo is not None
+        watcher = self.memo.watcher
         result = Rendered(Problems(root=self.content))
         for item in items:
             if isinstance(item, PageWork):
-                page = render_page(env, site, theme, item.plan, result.found)
+                with watcher.making(name(item)):
+                    page = render_page(env, site, theme, item.plan, result.found)
                 target.emit(result, page.path, page.content)
             else:
-                files = gathering_files(item.gathering, site, theme)
+                with watcher.making(name(item)):
+                    files = gathering_files(item.gathering, site, theme)
                 for o in files:
                     target.emit(result, o.path, o.content)
                 result.groups[item.gathering.key] = [o.path for o in files]

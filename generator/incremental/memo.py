@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from generator.core.errors import Problems
 from generator.core.model import Gathering, Site
+from generator.incremental.outdated import Last
+from generator.incremental.reads import Watcher
 from generator.incremental.texts import TextCache, remembering
 from generator.load import ContentTree
 from generator.render.pages import PagePlan, gathering_plans, plan_pages
@@ -25,6 +27,8 @@ class Memo:
     texts: TextCache = field(default_factory=TextCache)
     gatherings: dict[str, Gathering] = field(default_factory=dict)  # by gathering_key of their files
     plans: dict[str, tuple[Gathering, Crumb, list[PagePlan]]] = field(default_factory=dict)
+    watcher: Watcher = field(default_factory=Watcher)  # what each page read when it was last made
+    last: Last | None = None  # the last build that succeeded, for the next save to compare with
 
     def validate(self, tree: ContentTree, problems: Problems, same_files: bool) -> Site:
         """validate(tree, problems), reusing unchanged gatherings. `same_files`: no file came or went

@@ -17,9 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.core.model import Gathering
+from generator.core.model import Gathering, Site
 from generator.incremental.cache import BuildCache
 from generator.incremental.fingerprint import folder_digest, hash_of
+from generator.incremental.reads import Comparison, Watcher
 from generator.load import ContentTree, GatheringFiles
 from generator.render.pages import PagePlan
 
@@ -67,6 +68,59 @@ def outdated(
         else:
             work.append(FilesWork(g))
     return Outdated(work, kept, page_keys)
+
+
+def name(item: Work) -> str:
+    """What a Watcher calls an item: a page by its path, a gathering's other files by the gathering."""
+    return item.plan.path if isinstance(item, PageWork) else files_name(item.gathering.key)
+
+
+def files_name(gathering: str) -> str:
+    return f"{gathering}\0files"
+
+
+@dataclass(frozen=True)
+class Last:
+    """The last build that succeeded, as a live Builder keeps it: its site, plans by path and templates."""
+
+    site: Site
+    plans: dict[str, PagePlan]
+    templates: tuple[object, object]  # the Theme and its compiled Environment
+
+
+def unread(
+    todo: Outdated,
+    last: Last | None,
+    now: Last,
+    watcher: Watcher,
+    cache: BuildCache,
+    old: dict[str, str],
+) -> Outdated:
+    """`todo` without the items that read none of the texts changed since `last` (see reads.py), whose
+    files are as that build left them: the rest of the site and their plans are as they were."""
+    if last is None or not todo.work or any(a is not b for a, b in zip(last.templates, now.templates, strict=True)):
+        return todo
+    comparison = Comparison()
+    if not comparison.same(last.site, now.site):
+        return todo
+    candidates = [
+        item
+        for item in todo.work
+        if name(item) in watcher.of
+        and (not isinstance(item, PageWork) or comparison.same(last.plans.get(item.plan.path), item.plan))
+    ]
+    left: set[int] = set()
+    kept = dict(todo.kept)
+    for item in candidates:  # only now is `changed` complete: every plan has been compared
+        if watcher.of[name(item)] & comparison.changed:
+            continue
+        paths = [item.plan.path] if isinstance(item, PageWork) else cache.groups.get(item.gathering.key, ("", []))[1]
+        if paths and all(p in old and cache.pages.get(p, ("", ""))[1] == old[p] for p in paths):
+            left.add(id(item))
+            if isinstance(item, FilesWork):
+                kept[item.gathering.key] = list(paths)
+    work = [item for item in todo.work if id(item) not in left]
+    return Outdated(work, kept, todo.page_keys)
 
 
 def _gathering_key(files: GatheringFiles) -> str:

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.core.errors import Problems
+from generator.incremental import outdated as outdated_
 from generator.incremental.fingerprint import input_fingerprint
-from generator.incremental.outdated import Outdated, PageKeys, outdated
+from generator.incremental.outdated import Last, Outdated, PageKeys
 from generator.incremental.parallel import in_two
 from generator.load import ContentTree
 from generator.write.record import State, write_state
@@ -74,6 +75,26 @@ def target(b: Builder, out: Path, mode: Mode) -> Target:
     return Staged(Staging(out, b.build_id, kept_files(out, read_manifest(out), b.state.files)))
 
 
+def outdated(
+    b: Builder,
+    mode: Mode,
+    plans: list[PagePlan],
+    site: Site,
+    templates: tuple[object, object],
+    keys: PageKeys,
+    old: dict[str, str],
+) -> Outdated:
+    """What the page keys say is out of date; in a live-preview save, less what read nothing that changed."""
+    from generator.incremental.builder import Mode
+
+    assert b.cache is not None and b.memo is not None
+    todo = outdated_.outdated(plans, site.gatherings, keys, b.cache, old)
+    if mode is not Mode.IN_PLACE or not b.live:
+        return todo
+    now = Last(site, {plan.path: plan for plan in plans}, templates)
+    return outdated_.unread(todo, b.memo.last, now, b.memo.watcher, b.cache, old)
+
+
 def page_keys(tree: ContentTree, theme: Theme, code: str) -> PageKeys:
     return PageKeys.of(tree, theme.folders, code)
 
@@ -102,6 +123,7 @@ def remember(
     todo: Outdated,
     keys: PageKeys,
     groups: dict[str, list[str]],
+    templates: tuple[object, object],
 ) -> None:
     """What the output now holds, as the cache and the build record of the next build know it."""
     from generator.incremental.builder import Mode
@@ -120,6 +142,9 @@ def remember(
     cache.pages = {p: v for p, v in cache.pages.items() if p in manifest}
     cache.sources = {path: (*stats, manifest[path]) for path, stats in b.source_stats.items() if path in manifest}
     cache.prune()
+    b.memo.watcher.settle({plan.path for plan in plans} | {outdated_.files_name(g.key) for g in site.gatherings})
+    if b.live:
+        b.memo.last = Last(site, {plan.path: plan for plan in plans}, templates)
     if mode is Mode.COMPLETE:
         # The fast path trusts this record; the live preview's in-place writes change the marker, so it
         # no longer matches and the next `samling build` does the work.

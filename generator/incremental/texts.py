@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.core.model import Text
+from generator.incremental.reads import Watched, Watcher
 from generator.validate.markdown import SamlingMarkdown, make_markdown
 
 
@@ -21,6 +22,7 @@ class TextCache:
 
     entries: dict[str, Text] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)  # keys hit or made in this build
+    watcher: Watcher | None = None  # a live Builder's: its texts say when a page reads them (reads.py)
 
     def prune(self) -> None:
         self.entries = {k: v for k, v in self.entries.items() if k in self.used}
@@ -34,10 +36,14 @@ class RememberingMarkdown(SamlingMarkdown):
         key = hashlib.blake2b(
             f"{self.options['html']}\0{first_line}\0{base}\0{text}".encode(), digest_size=16
         ).hexdigest()
-        self.texts.used.add(key)
-        if key not in self.texts.entries:
-            self.texts.entries[key] = super().text(text, first_line, base)
-        return self.texts.entries[key]
+        texts = self.texts
+        texts.used.add(key)
+        found = texts.entries.get(key)
+        if found is None:
+            found = texts.entries[key] = super().text(text, first_line, base)
+        if texts.watcher is not None and type(found) is not Watched:  # made here, read from disk or by a child
+            found = texts.entries[key] = Watched.of(found, key, texts.watcher)
+        return found
 
 
 def remembering(texts: TextCache) -> Callable[[bool], SamlingMarkdown]:

@@ -1,0 +1,153 @@
+"""The live preview's finer edges: which texts each page read, noted while it rendered, not guessed.
+
+The page keys (outdated.py) are coarse on purpose: a saved session file makes every page of its
+gathering out of date, because any template may show any part of the gathering. The commonest save
+changes the words of one text only, and most of those pages never read it. A live Builder therefore
+hands out its rendered Markdown as `Watched` texts, which note every read of theirs (any attribute:
+`html`, `plain`, a truth test, a comparison, a hash) while a page or a gathering's calendars are being
+made. A coarsely outdated item is then left as it is when
+
+- the theme and its compiled templates are the very objects of the last build;
+- the new site and the item's plan equal those of the last build but for watched texts
+  (`changed_texts` compares every field, so a changed title, time or file list counts in full);
+- its last render read none of the texts that changed, and its file is as that render wrote it.
+
+A render is a function of its site, plan, theme and templates: every read of a text goes through the
+text's attributes, and value-keyed caches (`functools.lru_cache`) hash their arguments, which reads
+them too. So an item that read none of the changed texts would come out byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.core.model import Text
+
+
+@dataclass
+class Watcher:
+    """The texts (by their TextCache key) read by the item being made now; `current` None: nothing is watched."""
+
+    current: set[str] | None = None
+    of: dict[str, frozenset[str]] = field(default_factory=dict)  # item → texts read when it was last made
+    made: dict[str, frozenset[str]] = field(default_factory=dict)  # in this build, kept once it succeeds
+
+    @contextlib.contextmanager
+    def making(self, item: str) -> Iterator[None]:
+        self.current = set()
+        try:
+            yield
+            self.made[item] = frozenset(self.current)
+        finally:
+            self.current = None
+
+    def forget(self, items: list[str]) -> None:
+        """Before `items` are made again: what they read before no longer holds (a forked child's
+        renders are not watched, so what it makes is not known until it is made here)."""
+        for item in items:
+            self.of.pop(item, None)
+        self.made = {}
+
+    def settle(self, items: set[str]) -> None:
+        """The build succeeded: its files are the ones on disk. `items`: what the site has now."""
+        self.of.update(self.made)
+        self.of = {k: v for k, v in self.of.items() if k in items}
+        self.made = {}
+
+
+class Watched(Text):
+    """A rendered text (equal to the plain `Text` of the same fields) that tells its Watcher when it is read."""
+
+    _watcher: Watcher | None = None
+    _key: str = ""
+
+    @classmethod
+    def of(cls, text: Text, key: str, watcher: Watcher) -> Watched:
+        watched = cls(**{f.name: getattr(text, f.name) for f in dataclasses.fields(Text)})
+        object.__setattr__(watched, "_key", key)
+        object.__setattr__(watched, "_watcher", watcher)
+        return watched
+
+    def __getattribute__(self, name: str) -> Any:
+        watcher = object.__getattribute__(self, "_watcher")
+        if watcher is not None and watcher.current is not None:
+            watcher.current.add(object.__getattribute__(self, "_key"))
+        return object.__getattribute__(self, name)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Text):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in dataclasses.fields(Text))
+
+    __hash__ = Text.__hash__
+
+
+_VALUES = (str, int, float, bool, bytes, type(None))
+
+
+class Comparison:
+    """The last build's site and plans against this build's, but for watched texts.
+
+    `same(before, after)` is True when the two are equal in everything but watched texts; the keys
+    of the watched texts of `before` that have others in their place collect in `changed`. Pairs
+    once compared are remembered (a plan's gathering is the site's), so each pair is walked once.
+    """
+
+    def __init__(self) -> None:
+        self.changed: set[str] = set()
+        self._known: dict[tuple[int, int], bool] = {}  # both objects stay alive while this comparison is used
+        self._open: set[tuple[int, int]] = set()
+        self._cyclic = False
+
+    def same(self, before: object, after: object) -> bool:
+        return self._same(before, after) and not self._cyclic
+
+    def _same(self, a: Any, b: Any) -> bool:
+        if a is b:
+            return True
+        kind = type(a)
+        if kind is not type(b):
+            return False
+        if kind is Watched:
+            old, new = object.__getattribute__(a, "_key"), object.__getattribute__(b, "_key")
+            if old != new:
+                self.changed.add(old)
+            return True
+        if kind in _VALUES:
+            return bool(a == b)
+        pair = (id(a), id(b))
+        known = self._known.get(pair)
+        if known is not None:
+            return known
+        if pair in self._open:  # a cycle (no model has one): then nothing counts as the same
+            self._cyclic = True
+            return False
+        self._open.add(pair)
+        result = self._fields(kind, a, b)
+        self._open.discard(pair)
+        self._known[pair] = result
+        return result
+
+    def _fields(self, kind: type, a: Any, b: Any) -> bool:
+        same = self._same
+        if dataclasses.is_dataclass(a):
+            # Every attribute, not only the fields compared by ==: any of them may show on a page.
+            mine = getattr(a, "__dict__", None)
+            if mine is None:
+                return all(same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+            return same(mine, b.__dict__)
+        if isinstance(a, (tuple, list)):
+            found = len(a) == len(b) and all(map(same, a, b))
+        elif isinstance(a, dict):
+            found = len(a) == len(b) and all(same(x, y) and same(a[x], b[y]) for x, y in zip(a, b, strict=True))
+        elif isinstance(a, (set, frozenset)):
+            # Members cannot be paired, so a watched text in one would go unseen: plain values only.
+            found = a == b and all(type(x) in _VALUES for x in a)
+        else:
+            found = bool(a == b)  # by its own equality: a function, a module, only if it is the same one
+        # The attributes an equality may leave out (the line numbers of a YamlMap), and a subclass's own.
+        return found and same(getattr(a, "__dict__", None), getattr(b, "__dict__", None))
