@@ -86,7 +86,24 @@ class Watched(Text):
     __hash__ = Text.__hash__
 
 
-_VALUES = (str, int, float, bool, bytes, type(None))
+_VALUES = frozenset({str, int, float, bool, bytes, type(None)})
+_MISSING = object()
+# How a kind of object is compared; found once per type.
+_VALUE, _WATCHED, _FIELDS, _SLOTS, _SEQUENCE, _MAPPING, _SET, _OTHER = range(8)
+
+
+def _how(kind: type) -> int:
+    if kind in _VALUES:
+        return _VALUE
+    if kind is Watched:
+        return _WATCHED
+    if dataclasses.is_dataclass(kind):
+        return _FIELDS if "__dict__" in dir(kind) else _SLOTS
+    if issubclass(kind, (tuple, list)):
+        return _SEQUENCE
+    if issubclass(kind, dict):
+        return _MAPPING
+    return _SET if issubclass(kind, (set, frozenset)) else _OTHER
 
 
 class Comparison:
@@ -102,6 +119,7 @@ class Comparison:
         self._known: dict[tuple[int, int], bool] = {}  # both objects stay alive while this comparison is used
         self._open: set[tuple[int, int]] = set()
         self._cyclic = False
+        self._kinds: dict[type, int] = {}
 
     def same(self, before: object, after: object) -> bool:
         return self._same(before, after) and not self._cyclic
@@ -112,13 +130,16 @@ class Comparison:
         kind = type(a)
         if kind is not type(b):
             return False
-        if kind is Watched:
+        how = self._kinds.get(kind)
+        if how is None:
+            how = self._kinds[kind] = _how(kind)
+        if how == _VALUE:
+            return bool(a == b)
+        if how == _WATCHED:
             old, new = object.__getattribute__(a, "_key"), object.__getattribute__(b, "_key")
             if old != new:
                 self.changed.add(old)
             return True
-        if kind in _VALUES:
-            return bool(a == b)
         pair = (id(a), id(b))
         known = self._known.get(pair)
         if known is not None:
@@ -127,27 +148,39 @@ class Comparison:
             self._cyclic = True
             return False
         self._open.add(pair)
-        result = self._fields(kind, a, b)
+        result = self._parts(how, a, b)
         self._open.discard(pair)
         self._known[pair] = result
         return result
 
-    def _fields(self, kind: type, a: Any, b: Any) -> bool:
+    def _parts(self, how: int, a: Any, b: Any) -> bool:
         same = self._same
-        if dataclasses.is_dataclass(a):
+        if how == _FIELDS:
             # Every attribute, not only the fields compared by ==: any of them may show on a page.
-            mine = getattr(a, "__dict__", None)
-            if mine is None:
-                return all(same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
-            return same(mine, b.__dict__)
-        if isinstance(a, (tuple, list)):
-            found = len(a) == len(b) and all(map(same, a, b))
-        elif isinstance(a, dict):
-            found = len(a) == len(b) and all(same(x, y) and same(a[x], b[y]) for x, y in zip(a, b, strict=True))
-        elif isinstance(a, (set, frozenset)):
+            return self._mappings(a.__dict__, b.__dict__)
+        if how == _SLOTS:
+            return all(same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+        if how == _SEQUENCE:
+            found = len(a) == len(b) and all(x is y or same(x, y) for x, y in zip(a, b, strict=True))
+        elif how == _MAPPING:
+            found = len(a) == len(b) and all(
+                same(x, y) and (a[x] is b[y] or same(a[x], b[y])) for x, y in zip(a, b, strict=True)
+            )
+        elif how == _SET:
             # Members cannot be paired, so a watched text in one would go unseen: plain values only.
             found = a == b and all(type(x) in _VALUES for x in a)
         else:
             found = bool(a == b)  # by its own equality: a function, a module, only if it is the same one
         # The attributes an equality may leave out (the line numbers of a YamlMap), and a subclass's own.
         return found and same(getattr(a, "__dict__", None), getattr(b, "__dict__", None))
+
+    def _mappings(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        """Two instances' attributes, by name."""
+        if len(a) != len(b):
+            return False
+        same = self._same
+        for name, mine in a.items():
+            theirs = b.get(name, _MISSING)
+            if mine is not theirs and not same(mine, theirs):
+                return False
+        return True
