@@ -137,7 +137,7 @@ class Builder:
         problems.raise_if_any()
         target = steps.target(self, out, mode)  # where the files go: a staging folder, or the output
         try:
-            keys = steps.page_keys(tree, theme, self.code)  # what each page is made from
+            keys = steps.page_keys(self, tree, theme)  # what each page is made from
             if not self.live:  # the texts live on in the model; the files' raw text is no longer needed
                 tree, cache.docs.known = None, {}
             plans = memo.plan_pages(site, self.live)  # plan: every page and what it shows

@@ -29,6 +29,7 @@ class Memo:
     plans: dict[str, tuple[Gathering, Crumb, list[PagePlan]]] = field(default_factory=dict)
     watcher: Watcher = field(default_factory=Watcher)  # what each page read when it was last made
     last: Last | None = None  # the last build that succeeded, for the next save to compare with
+    theme_key: tuple[object, str] | None = None  # a Theme, and the key of its files as it was loaded
 
     def validate(self, tree: ContentTree, problems: Problems, same_files: bool) -> Site:
         """validate(tree, problems), reusing unchanged gatherings. `same_files`: no file came or went

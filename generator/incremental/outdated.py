@@ -123,6 +123,11 @@ def unread(
     return Outdated(work, kept, todo.page_keys)
 
 
+def theme_key(folders: tuple[Path, ...]) -> str:
+    """Every file of the theme's folders, by content."""
+    return hash_of(*(f"{f}:{folder_digest(f)}" for f in folders))
+
+
 def _gathering_key(files: GatheringFiles) -> str:
     return hash_of(*(f"{d.path}:{d.digest}" for d in files.inputs()), *sorted(files.unreadable))
 
@@ -136,12 +141,9 @@ class PageKeys:
     everything: str
 
     @classmethod
-    def of(cls, tree: ContentTree, theme_folders: tuple[Path, ...], code: str) -> PageKeys:
-        common = hash_of(
-            *(f"{d.path}:{d.digest}" for d in tree.shared()),
-            *(f"{f}:{folder_digest(f)}" for f in theme_folders),
-            code,
-        )
+    def of(cls, tree: ContentTree, theme: str, code: str) -> PageKeys:
+        """`theme`: the key of the theme's files (`theme_key`)."""
+        common = hash_of(*(f"{d.path}:{d.digest}" for d in tree.shared()), theme, code)
         gatherings = {g.folder.name: _gathering_key(g) for g in tree.gatherings}
         return cls(common, gatherings, hash_of(common, *(f"{k}:{v}" for k, v in gatherings.items())))
 

@@ -95,8 +95,12 @@ def outdated(
     return outdated_.unread(todo, b.memo.last, now, b.memo.watcher, b.cache, old)
 
 
-def page_keys(tree: ContentTree, theme: Theme, code: str) -> PageKeys:
-    return PageKeys.of(tree, theme.folders, code)
+def page_keys(b: Builder, tree: ContentTree, theme: Theme) -> PageKeys:
+    """The theme's files are read again only with the theme: a Builder keeps it while none of them changed."""
+    assert b.memo is not None
+    if b.memo.theme_key is None or b.memo.theme_key[0] is not theme:
+        b.memo.theme_key = (theme, outdated_.theme_key(theme.folders))
+    return PageKeys.of(tree, b.memo.theme_key[1], b.code)
 
 
 def extra_files(b: Builder, site: Site, theme: Theme, cache: BuildCache, problems: Problems) -> Extra:
