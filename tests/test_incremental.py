@@ -108,6 +108,23 @@ def test_unchanged_markdown_is_not_parsed_again(corpus: Path, tmp_path: Path, mo
     assert tree(out) == cold(corpus, tmp_path)
 
 
+def test_a_save_in_one_gathering_keeps_the_texts_of_the_others(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builder = Builder(corpus, tmp_path / "out" / "site")
+    builder.build(None)
+    calls: list[str] = []
+    real = markdown._render
+    monkeypatch.setattr(markdown, "_render", lambda md, text, *a: calls.append(text) or real(md, text, *a))
+    edit(corpus / "samling-0000" / "sessions" / "okt-00007.md", "## Eksempel", "## Eksempel på mål")
+    builder.build({corpus / "samling-0000" / "sessions" / "okt-00007.md"})
+
+    calls.clear()
+    edit(corpus / "samling-0001" / "sessions" / "okt-00027.md", "## Eksempel", "## Eksempel på mål")
+    builder.build({corpus / "samling-0001" / "sessions" / "okt-00027.md"})
+    assert len(calls) == 1  # the other gathering's texts were not thrown out with the first save
+
+
 def test_sessions_added_and_removed(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out" / "site"
     builder = Builder(corpus, out)

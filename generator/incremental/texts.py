@@ -7,8 +7,9 @@ depends on its words, its first line, its folder and whether raw HTML is allowed
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from generator.core.model import Text
@@ -27,6 +28,16 @@ class TextCache:
     def prune(self) -> None:
         self.entries = {k: v for k, v in self.entries.items() if k in self.used}
         self.used = set()
+
+    @contextlib.contextmanager
+    def collecting(self) -> Iterator[set[str]]:
+        """The keys used inside the block, so that whoever reuses what it made can mark them used again."""
+        before, self.used, mine = self.used, set(), set()
+        try:
+            yield mine
+        finally:
+            mine |= self.used  # a block inside this one leaves its keys in `used`, in a set of its own
+            self.used = before | mine
 
 
 class RememberingMarkdown(SamlingMarkdown):

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable
 from markdown_it import MarkdownIt
 
 from generator.core.errors import Problems
-from generator.core.model import Gathering, Model, Site, SiteConfig
+from generator.core.model import Deck, Gathering, Model, Site, SiteConfig, Worksheet
 from generator.core.slugs import name_problem
 from generator.load import ContentTree, GatheringFiles
+from generator.load.documents import Document
 from generator.validate.decks import deck
 from generator.validate.gathering import Known, gathering, with_material
 from generator.validate.links import check_links
@@ -78,8 +79,16 @@ DECK_VIEWS = ("presenter", "handout", "notes")  # the endings of render/pages.py
 
 
 def validate_gathering(
-    files: GatheringFiles, language: str, md: MarkdownIt, models: tuple[Model, ...], problems: Problems
+    files: GatheringFiles,
+    language: str,
+    md: MarkdownIt,
+    models: tuple[Model, ...],
+    problems: Problems,
+    deck: Callable[[Document, frozenset[str], MarkdownIt, Problems], Deck | None] = deck,
+    worksheet: Callable[..., Worksheet | None] = worksheet,
 ) -> Gathering | None:
+    """One gathering's model. `deck` and `worksheet` make one of each from its file (a Builder hands in
+    steps that remember the ones whose files did not change)."""
     for doc in (*files.decks, *files.worksheets):
         if bad := name_problem(doc.path.stem, doc.path.suffix):
             problems.add(doc.path, 0, *bad)
