@@ -39,6 +39,7 @@ class Memo:
     watcher: Watcher = field(default_factory=Watcher)  # what each page read when it was last made
     last: Last | None = None  # the last build that succeeded, for the next save to compare with
     theme_key: tuple[object, str] | None = None  # a Theme, and the key of its files as it was loaded
+    page_keys: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # see PageKeys.known
 
     def validate(self, tree: ContentTree, problems: Problems, same_files: bool) -> Site:
         """validate(tree, problems), reusing unchanged gatherings, decks and worksheets. `same_files`: no

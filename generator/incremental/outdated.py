@@ -14,7 +14,7 @@ pages, models) on everything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core.model import Gathering, Site
@@ -139,13 +139,18 @@ class PageKeys:
     common: str  # site.yaml, programme.yaml, models, theme, code
     gatherings: dict[str, str]  # gathering (its folder's name) → key of its files
     everything: str
+    # page → (what its key was made from, the key): kept by a live Builder, as most keys stay the same
+    known: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def of(cls, tree: ContentTree, theme: str, code: str) -> PageKeys:
+    def of(
+        cls, tree: ContentTree, theme: str, code: str, known: dict[str, tuple[tuple[str, ...], str]] | None = None
+    ) -> PageKeys:
         """`theme`: the key of the theme's files (`theme_key`)."""
         common = hash_of(*(f"{d.path}:{d.digest}" for d in tree.shared()), theme, code)
         gatherings = {g.folder.name: _gathering_key(g) for g in tree.gatherings}
-        return cls(common, gatherings, hash_of(common, *(f"{k}:{v}" for k, v in gatherings.items())))
+        everything = hash_of(common, *(f"{k}:{v}" for k, v in gatherings.items()))
+        return cls(common, gatherings, everything, {} if known is None else known)
 
     def files_key(self, g: Gathering) -> str | None:
         """The key of a gathering's files other than pages (calendars, its part of the search index)."""
@@ -155,6 +160,12 @@ class PageKeys:
     def key(self, plan: PagePlan) -> str | None:
         """None when the page's sources are not known: then it is always rendered."""
         if plan.gathering is None:
-            return hash_of(self.everything, plan.path, plan.template)
-        files = self.gatherings.get(plan.gathering.key)
-        return hash_of(self.common, files, plan.path, plan.template) if files else None
+            parts: tuple[str, ...] = (self.everything, plan.path, plan.template)
+        elif files := self.gatherings.get(plan.gathering.key):
+            parts = (self.common, files, plan.path, plan.template)
+        else:
+            return None
+        known = self.known.get(plan.path)
+        if known is None or known[0] != parts:
+            known = self.known[plan.path] = (parts, hash_of(*parts))
+        return known[1]

@@ -100,7 +100,7 @@ def page_keys(b: Builder, tree: ContentTree, theme: Theme) -> PageKeys:
     assert b.memo is not None
     if b.memo.theme_key is None or b.memo.theme_key[0] is not theme:
         b.memo.theme_key = (theme, outdated_.theme_key(theme.folders))
-    return PageKeys.of(tree, b.memo.theme_key[1], b.code)
+    return PageKeys.of(tree, b.memo.theme_key[1], b.code, b.memo.page_keys if b.live else None)
 
 
 def extra_files(b: Builder, site: Site, theme: Theme, cache: BuildCache, problems: Problems) -> Extra:
@@ -148,7 +148,9 @@ def remember(
     cache.prune()
     b.memo.watcher.settle({plan.path for plan in plans} | {outdated_.files_name(g.key) for g in site.gatherings})
     if b.live:
-        b.memo.last = Last(site, {plan.path: plan for plan in plans}, templates)
+        b.memo.last = last = Last(site, {plan.path: plan for plan in plans}, templates)
+        if len(b.memo.page_keys) > len(plans) + 100:  # pages gone since
+            b.memo.page_keys = {p: v for p, v in b.memo.page_keys.items() if p in last.plans}
     if mode is Mode.COMPLETE:
         # The fast path trusts this record; the live preview's in-place writes change the marker, so it
         # no longer matches and the next `samling build` does the work.
