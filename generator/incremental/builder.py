@@ -16,7 +16,7 @@ import json
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.core.errors import Problems
 from generator.core.rendered import BuildResult, Rendered
@@ -203,15 +203,21 @@ class Builder:
         from generator.incremental.outdated import name
 
         assert self.memo is not None
-        self.memo.watcher.forget([name(item) for item in work])
+        watcher = self.memo.watcher
+        watcher.forget([name(item) for item in work])
         ordered = work[0::2] + work[1::2]  # each half gets its share of pages and of the costlier calendars
         made = Rendered(Problems(root=self.content))
+
+        def decode(value: list[Any]) -> Rendered:  # a child's half, and what its pages read
+            watcher.take(value[1])
+            return Rendered.from_plain(value[0], self.content)
+
         for part in in_two(
             lambda items: self._render_part(site, theme, env, items, target),
             ordered,
             self.parallel_from,
-            Rendered.plain,
-            lambda value: Rendered.from_plain(value, self.content),
+            lambda part: [part.plain(), watcher.plain()],
+            decode,
         ):
             made.made.update(part.made)
             made.groups.update(part.groups)

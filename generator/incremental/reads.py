@@ -46,11 +46,19 @@ class Watcher:
             self.current = None
 
     def forget(self, items: list[str]) -> None:
-        """Before `items` are made again: what they read before no longer holds (a forked child's
-        renders are not watched, so what it makes is not known until it is made here)."""
+        """Before `items` are made again: what they read before no longer holds."""
         for item in items:
             self.of.pop(item, None)
         self.made = {}
+
+    def plain(self) -> dict[str, list[str]]:
+        """What was read in this build, as plain values: a forked child's pages travel back so."""
+        return {item: sorted(keys) for item, keys in self.made.items()}
+
+    def take(self, value: object) -> None:
+        if not isinstance(value, dict):
+            return  # never from our own child; then its pages are simply not known
+        self.made.update({str(k): frozenset(str(x) for x in v) for k, v in value.items() if isinstance(v, list)})
 
     def settle(self, items: set[str]) -> None:
         """The build succeeded: its files are the ones on disk. `items`: what the site has now."""
