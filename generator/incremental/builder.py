@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import gc
 import json
 import secrets
 from collections.abc import Callable, Mapping, Sequence
@@ -156,6 +157,8 @@ class Builder:
             raise
         steps.remember(self, out, mode, fingerprint, site, plans, todo, keys, groups, (theme, env))  # for the next
         self.site, self.tree, self._theme, self._env = site, tree, theme, env
+        if self.live and mode is Mode.COMPLETE:
+            gc.collect()  # what the first build left over is collected now, not in the middle of a save
         return BuildResult(site, sum(1 for p in plans if p.path.endswith(".html")), counts)
 
     def _open(self, out: Path) -> None:
