@@ -182,6 +182,23 @@ def test_a_content_error_leaves_the_output_and_the_next_fix_builds(corpus: Path,
     assert tree(out) == cold(corpus, tmp_path)
 
 
+def test_a_file_saved_broken_stays_broken_when_another_is_saved(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "site"
+    builder = Builder(corpus, out)
+    builder.build(None)
+    broken, other = (corpus / "samling-0000" / "sessions" / f"okt-0000{n}.md" for n in (2, 3))
+    edit(broken, "duration: 30", "duration: [30")
+    with pytest.raises(ContentError):
+        builder.build({broken})
+
+    edit(other, "## Bakgrunn", "## Bakgrunnen")
+    with pytest.raises(ContentError):  # the tree of the last good build has the first file as it was then
+        builder.build({other})
+    edit(broken, "duration: [30", "duration: 25")
+    builder.build({broken})
+    assert tree(out) == cold(corpus, tmp_path)
+
+
 def test_a_broken_cache_is_ignored(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out" / "site"
     build(corpus, out)

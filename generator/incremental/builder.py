@@ -104,6 +104,7 @@ class Builder:
         self.private: PrivateFolder | None = None  # checked at the start of each complete build
         self.state = State()
         self.source_stats: dict[str, tuple[int, int, int]] = {}  # attachment → (size, mtime, inode) as copied
+        self.unsettled: set[Path] = set()  # named as changed to builds that failed since the last one that did not
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         out = check_output_folder(self.output, self.content)
@@ -121,10 +122,18 @@ class Builder:
                 if done is not None:
                     return done
                 self._record_build_id(out)
-            names = {Path(p).resolve() for p in changed or ()}
+            # The files of saves that failed since the last build that succeeded count as changed too: that
+            # build's tree, which this one starts from, has them as they were.
+            names = {Path(p).resolve() for p in changed or ()} | self.unsettled
             if mode is Mode.COMPLETE or any(not n.is_relative_to(self.content.resolve()) for n in names):
                 self._theme = self._env = None  # a theme file changed: load and compile afresh, whatever its clock
-            return self._build(out, mode, fingerprint, names)
+            try:
+                result = self._build(out, mode, fingerprint, names)
+            except BaseException:
+                self.unsettled = names
+                raise
+            self.unsettled = set()
+            return result
 
     def _build(self, out: Path, mode: Mode, fingerprint: str, changed: set[Path]) -> BuildResult:
         """The build, one named step a line."""
