@@ -177,3 +177,18 @@ def test_a_comparison_sees_what_equality_leaves_out() -> None:
     one.line, two.line = 3, 4
     assert one == two
     assert not Comparison().same(one, two)
+
+
+def test_answers_files_are_checked_again_when_their_worksheet_changes(example: Path, tmp_path: Path) -> None:
+    builder = Builder(example, tmp_path / "out" / "site")
+    builder.build(None)
+    session = example / GATHERING / "sessions" / "analyse-av-risiko.md"
+    edit(session, "- Prioritering av tid", "- Prioritering av tid\n\nEndret.")
+    builder.build({session})  # the answers files are taken as they were read
+    sheet = example / GATHERING / "worksheets" / "risikoskjema.yaml"
+    edit(sheet, "item_heading: Risikofaktor", "item_heading: Risikofaktor endret")  # every item id changes
+    with pytest.raises(ContentError) as failure:
+        builder.build({sheet})
+    with pytest.raises(ContentError) as complete:
+        render_in_memory(example)
+    assert sorted(map(str, failure.value.problems)) == sorted(map(str, complete.value.problems))

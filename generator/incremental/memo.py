@@ -17,13 +17,15 @@ from markdown_it import MarkdownIt
 
 from generator.core.errors import Problems
 from generator.core.model import Deck, Gathering, Site, Worksheet
+from generator.core.model.answers import Response
 from generator.incremental.outdated import Last
 from generator.incremental.reads import Watcher
 from generator.incremental.texts import TextCache, remembering
 from generator.load import ContentTree
 from generator.load.documents import Document
 from generator.render.pages import PagePlan, gathering_plans, plan_pages
-from generator.validate import assemble, gathering_key, site_parts, validate_gathering
+from generator.validate import FileSteps, assemble, gathering_key, site_parts, validate_gathering
+from generator.validate.answers import read_response
 from generator.validate.decks import deck
 from generator.validate.worksheets import worksheet
 
@@ -35,6 +37,7 @@ class Memo:
     texts: TextCache = field(default_factory=TextCache)
     gatherings: dict[str, tuple[Gathering, frozenset[str]]] = field(default_factory=dict)  # by gathering_key
     material: dict[Path, tuple[Hashable, Deck | Worksheet, frozenset[str]]] = field(default_factory=dict)
+    responses: dict[Path, tuple[Hashable, Response, tuple[str, ...]]] = field(default_factory=dict)
     plans: dict[str, tuple[Gathering, Crumb, list[PagePlan]]] = field(default_factory=dict)
     watcher: Watcher = field(default_factory=Watcher)  # what each page read when it was last made
     last: Last | None = None  # the last build that succeeded, for the next save to compare with
@@ -59,14 +62,34 @@ class Memo:
                     links_known.add(g.key)
             else:
                 with self.texts.collecting() as texts:
-                    g = validate_gathering(files, config.language, md, models, problems, self._deck, self._worksheet)
+                    g = validate_gathering(files, config.language, md, models, problems, self._steps)
             if g is not None and len(problems) == before:
                 used[key] = (g, frozenset(texts))
             found.append(g)
         self.gatherings = used
         paths = {d.path for files in tree.gatherings for d in (*files.decks, *files.worksheets)}
         self.material = {p: v for p, v in self.material.items() if p in paths}
+        paths = {d.path for files in tree.gatherings for d in files.responses}
+        self.responses = {p: v for p, v in self.responses.items() if p in paths}
         return assemble(config, found, models, tree, problems, frozenset(links_known))
+
+    @property
+    def _steps(self) -> FileSteps:
+        return FileSteps(self._deck, self._worksheet, self._response)
+
+    def _response(self, doc: Document, g: Gathering, problems: Problems, notices: list[str]) -> Response | None:
+        """An answers file as read for the same gathering key and worksheets (the only parts of the
+        gathering it is checked against), with the notices it gave, if it gave no problem."""
+        key = (doc.digest, g.key, g.worksheets)  # the worksheets: by value, and mostly the very objects
+        hit = self.responses.get(doc.path)
+        if hit is not None and hit[0] == key:
+            notices.extend(hit[2])
+            return hit[1]
+        before, said = len(problems), len(notices)
+        made = read_response(doc.path, g, problems, notices, doc.body)
+        if made is not None and len(problems) == before:
+            self.responses[doc.path] = (key, made, tuple(notices[said:]))
+        return made
 
     def _deck(self, doc: Document, session_keys: frozenset[str], md: MarkdownIt, problems: Problems) -> Deck | None:
         key = (doc.digest, session_keys, md.options["html"])
