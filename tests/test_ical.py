@@ -134,3 +134,14 @@ def _seed_once() -> Gathering:
     if not _SEED:
         _SEED.append(next(g for g in check(ROOT / "content").gatherings if g.key == GATHERING))
     return _SEED[0]
+
+
+@given(st.text(st.sampled_from([*FORBIDDEN, "\t", "\n", "\r", "a", "ø", "€", ",", ";", "\\", "N"])) | st.text())
+def test_text_values_lose_their_controls_as_a_translation_would(value: str) -> None:
+    # The calendars scan for controls with a regular expression; this is the letter-by-letter meaning.
+    assert text(value) == text_by_letters(value)
+
+
+def text_by_letters(value: str) -> str:
+    escaped = without_controls(value).replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;")
+    return escaped.replace(",", r"\,").replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n")

@@ -108,6 +108,23 @@ def test_unchanged_markdown_is_not_parsed_again(corpus: Path, tmp_path: Path, mo
     assert tree(out) == cold(corpus, tmp_path)
 
 
+def test_a_save_in_one_gathering_keeps_the_texts_of_the_others(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builder = Builder(corpus, tmp_path / "out" / "site")
+    builder.build(None)
+    calls: list[str] = []
+    real = markdown._render
+    monkeypatch.setattr(markdown, "_render", lambda md, text, *a: calls.append(text) or real(md, text, *a))
+    edit(corpus / "samling-0000" / "sessions" / "okt-00007.md", "## Eksempel", "## Eksempel på mål")
+    builder.build({corpus / "samling-0000" / "sessions" / "okt-00007.md"})
+
+    calls.clear()
+    edit(corpus / "samling-0001" / "sessions" / "okt-00027.md", "## Eksempel", "## Eksempel på mål")
+    builder.build({corpus / "samling-0001" / "sessions" / "okt-00027.md"})
+    assert len(calls) == 1  # the other gathering's texts were not thrown out with the first save
+
+
 def test_sessions_added_and_removed(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out" / "site"
     builder = Builder(corpus, out)
@@ -162,6 +179,23 @@ def test_a_content_error_leaves_the_output_and_the_next_fix_builds(corpus: Path,
 
     edit(session, "duration: [30", "duration: 25")
     builder.build({session})
+    assert tree(out) == cold(corpus, tmp_path)
+
+
+def test_a_file_saved_broken_stays_broken_when_another_is_saved(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "site"
+    builder = Builder(corpus, out)
+    builder.build(None)
+    broken, other = (corpus / "samling-0000" / "sessions" / f"okt-0000{n}.md" for n in (2, 3))
+    edit(broken, "duration: 30", "duration: [30")
+    with pytest.raises(ContentError):
+        builder.build({broken})
+
+    edit(other, "## Bakgrunn", "## Bakgrunnen")
+    with pytest.raises(ContentError):  # the tree of the last good build has the first file as it was then
+        builder.build({other})
+    edit(broken, "duration: [30", "duration: 25")
+    builder.build({broken})
     assert tree(out) == cold(corpus, tmp_path)
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import enum
 import functools
+import gc
 import json
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.core.errors import Problems
 from generator.core.rendered import BuildResult, Rendered
@@ -103,6 +104,7 @@ class Builder:
         self.private: PrivateFolder | None = None  # checked at the start of each complete build
         self.state = State()
         self.source_stats: dict[str, tuple[int, int, int]] = {}  # attachment → (size, mtime, inode) as copied
+        self.unsettled: set[Path] = set()  # named as changed to builds that failed since the last one that did not
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
         out = check_output_folder(self.output, self.content)
@@ -120,10 +122,18 @@ class Builder:
                 if done is not None:
                     return done
                 self._record_build_id(out)
-            names = {Path(p).resolve() for p in changed or ()}
+            # The files of saves that failed since the last build that succeeded count as changed too: that
+            # build's tree, which this one starts from, has them as they were.
+            names = {Path(p).resolve() for p in changed or ()} | self.unsettled
             if mode is Mode.COMPLETE or any(not n.is_relative_to(self.content.resolve()) for n in names):
                 self._theme = self._env = None  # a theme file changed: load and compile afresh, whatever its clock
-            return self._build(out, mode, fingerprint, names)
+            try:
+                result = self._build(out, mode, fingerprint, names)
+            except BaseException:
+                self.unsettled = names
+                raise
+            self.unsettled = set()
+            return result
 
     def _build(self, out: Path, mode: Mode, fingerprint: str, changed: set[Path]) -> BuildResult:
         """The build, one named step a line."""
@@ -137,13 +147,13 @@ class Builder:
         problems.raise_if_any()
         target = steps.target(self, out, mode)  # where the files go: a staging folder, or the output
         try:
-            keys = steps.page_keys(tree, theme, self.code)  # what each page is made from
+            keys = steps.page_keys(self, tree, theme)  # what each page is made from
             if not self.live:  # the texts live on in the model; the files' raw text is no longer needed
                 tree, cache.docs.known = None, {}
             plans = memo.plan_pages(site, self.live)  # plan: every page and what it shows
             if self.replan:
                 plans = self.replan(site, plans)
-            todo = steps.outdated(plans, site.gatherings, keys, cache, target.old)  # outdated: what to make again
+            todo = steps.outdated(self, mode, plans, site, (theme, env), keys, target.old)  # outdated: to make again
             made = self._render(site, theme, env, todo.work, target, problems)  # render: bytes, written as made
             extra = steps.extra_files(self, site, theme, cache, problems)  # static files, attachments, the logo
             problems.raise_if_any()
@@ -154,8 +164,10 @@ class Builder:
         except BaseException:
             target.abandon()
             raise
-        steps.remember(self, out, mode, fingerprint, site, plans, todo, keys, groups)  # for the next build
+        steps.remember(self, out, mode, fingerprint, site, plans, todo, keys, groups, (theme, env))  # for the next
         self.site, self.tree, self._theme, self._env = site, tree, theme, env
+        if self.live and mode is Mode.COMPLETE:
+            gc.collect()  # what the first build left over is collected now, not in the middle of a save
         return BuildResult(site, sum(1 for p in plans if p.path.endswith(".html")), counts)
 
     def _open(self, out: Path) -> None:
@@ -182,6 +194,8 @@ class Builder:
         if self.memo is None:
             self.memo = Memo()
         self.memo.texts = self.cache.texts
+        if self.live:  # its texts say which pages read them, for the saves to come (reads.py)
+            self.cache.texts.watcher = self.memo.watcher
         return self.cache, self.memo
 
     def _theme_for(self, site: Site, tree: ContentTree, problems: Problems) -> tuple[Theme, Environment]:
@@ -198,14 +212,24 @@ class Builder:
         self, site: Site, theme: Theme, env: Environment, work: list[Work], target: Target, problems: Problems
     ) -> Rendered:
         """The outdated pages and files, in two processes when there are many."""
+        from generator.incremental.outdated import name
+
+        assert self.memo is not None
+        watcher = self.memo.watcher
+        watcher.forget([name(item) for item in work])
         ordered = work[0::2] + work[1::2]  # each half gets its share of pages and of the costlier calendars
         made = Rendered(Problems(root=self.content))
+
+        def decode(value: list[Any]) -> Rendered:  # a child's half, and what its pages read
+            watcher.take(value[1])
+            return Rendered.from_plain(value[0], self.content)
+
         for part in in_two(
             lambda items: self._render_part(site, theme, env, items, target),
             ordered,
             self.parallel_from,
-            Rendered.plain,
-            lambda value: Rendered.from_plain(value, self.content),
+            lambda part: [part.plain(), watcher.plain()],
+            decode,
         ):
             made.made.update(part.made)
             made.groups.update(part.groups)
@@ -217,16 +241,20 @@ class Builder:
     def _render_part(
         self, site: Site, theme: Theme, env: Environment, items: Sequence[Work], target: Target
     ) -> Rendered:
-        from generator.incremental.outdated import PageWork
+        from generator.incremental.outdated import PageWork, name
         from generator.render import gathering_files, render_page
 
+        assert self.memo is not None
+        watcher = self.memo.watcher
         result = Rendered(Problems(root=self.content))
         for item in items:
             if isinstance(item, PageWork):
-                page = render_page(env, site, theme, item.plan, result.found)
+                with watcher.making(name(item)):
+                    page = render_page(env, site, theme, item.plan, result.found)
                 target.emit(result, page.path, page.content)
             else:
-                files = gathering_files(item.gathering, site, theme)
+                with watcher.making(name(item)):
+                    files = gathering_files(item.gathering, site, theme)
                 for o in files:
                     target.emit(result, o.path, o.content)
                 result.groups[item.gathering.key] = [o.path for o in files]

@@ -14,12 +14,13 @@ pages, models) on everything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.core.model import Gathering
+from generator.core.model import Gathering, Site
 from generator.incremental.cache import BuildCache
 from generator.incremental.fingerprint import folder_digest, hash_of
+from generator.incremental.reads import Comparison, Watcher
 from generator.load import ContentTree, GatheringFiles
 from generator.render.pages import PagePlan
 
@@ -69,6 +70,64 @@ def outdated(
     return Outdated(work, kept, page_keys)
 
 
+def name(item: Work) -> str:
+    """What a Watcher calls an item: a page by its path, a gathering's other files by the gathering."""
+    return item.plan.path if isinstance(item, PageWork) else files_name(item.gathering.key)
+
+
+def files_name(gathering: str) -> str:
+    return f"{gathering}\0files"
+
+
+@dataclass(frozen=True)
+class Last:
+    """The last build that succeeded, as a live Builder keeps it: its site, plans by path and templates."""
+
+    site: Site
+    plans: dict[str, PagePlan]
+    templates: tuple[object, object]  # the Theme and its compiled Environment
+
+
+def unread(
+    todo: Outdated,
+    last: Last | None,
+    now: Last,
+    watcher: Watcher,
+    cache: BuildCache,
+    old: dict[str, str],
+) -> Outdated:
+    """`todo` without the items that read none of the texts changed since `last` (see reads.py), whose
+    files are as that build left them: the rest of the site and their plans are as they were."""
+    if last is None or not todo.work or any(a is not b for a, b in zip(last.templates, now.templates, strict=True)):
+        return todo
+    comparison = Comparison()
+    if not comparison.same(last.site, now.site):
+        return todo
+    candidates = [
+        item
+        for item in todo.work
+        if name(item) in watcher.of
+        and (not isinstance(item, PageWork) or comparison.same(last.plans.get(item.plan.path), item.plan))
+    ]
+    left: set[int] = set()
+    kept = dict(todo.kept)
+    for item in candidates:  # only now is `changed` complete: every plan has been compared
+        if watcher.of[name(item)] & comparison.changed:
+            continue
+        paths = [item.plan.path] if isinstance(item, PageWork) else cache.groups.get(item.gathering.key, ("", []))[1]
+        if paths and all(p in old and cache.pages.get(p, ("", ""))[1] == old[p] for p in paths):
+            left.add(id(item))
+            if isinstance(item, FilesWork):
+                kept[item.gathering.key] = list(paths)
+    work = [item for item in todo.work if id(item) not in left]
+    return Outdated(work, kept, todo.page_keys)
+
+
+def theme_key(folders: tuple[Path, ...]) -> str:
+    """Every file of the theme's folders, by content."""
+    return hash_of(*(f"{f}:{folder_digest(f)}" for f in folders))
+
+
 def _gathering_key(files: GatheringFiles) -> str:
     return hash_of(*(f"{d.path}:{d.digest}" for d in files.inputs()), *sorted(files.unreadable))
 
@@ -80,16 +139,18 @@ class PageKeys:
     common: str  # site.yaml, programme.yaml, models, theme, code
     gatherings: dict[str, str]  # gathering (its folder's name) → key of its files
     everything: str
+    # page → (what its key was made from, the key): kept by a live Builder, as most keys stay the same
+    known: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def of(cls, tree: ContentTree, theme_folders: tuple[Path, ...], code: str) -> PageKeys:
-        common = hash_of(
-            *(f"{d.path}:{d.digest}" for d in tree.shared()),
-            *(f"{f}:{folder_digest(f)}" for f in theme_folders),
-            code,
-        )
+    def of(
+        cls, tree: ContentTree, theme: str, code: str, known: dict[str, tuple[tuple[str, ...], str]] | None = None
+    ) -> PageKeys:
+        """`theme`: the key of the theme's files (`theme_key`)."""
+        common = hash_of(*(f"{d.path}:{d.digest}" for d in tree.shared()), theme, code)
         gatherings = {g.folder.name: _gathering_key(g) for g in tree.gatherings}
-        return cls(common, gatherings, hash_of(common, *(f"{k}:{v}" for k, v in gatherings.items())))
+        everything = hash_of(common, *(f"{k}:{v}" for k, v in gatherings.items()))
+        return cls(common, gatherings, everything, {} if known is None else known)
 
     def files_key(self, g: Gathering) -> str | None:
         """The key of a gathering's files other than pages (calendars, its part of the search index)."""
@@ -99,6 +160,12 @@ class PageKeys:
     def key(self, plan: PagePlan) -> str | None:
         """None when the page's sources are not known: then it is always rendered."""
         if plan.gathering is None:
-            return hash_of(self.everything, plan.path, plan.template)
-        files = self.gatherings.get(plan.gathering.key)
-        return hash_of(self.common, files, plan.path, plan.template) if files else None
+            parts: tuple[str, ...] = (self.everything, plan.path, plan.template)
+        elif files := self.gatherings.get(plan.gathering.key):
+            parts = (self.common, files, plan.path, plan.template)
+        else:
+            return None
+        known = self.known.get(plan.path)
+        if known is None or known[0] != parts:
+            known = self.known[plan.path] = (parts, hash_of(*parts))
+        return known[1]

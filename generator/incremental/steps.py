@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.core.errors import Problems
+from generator.incremental import outdated as outdated_
 from generator.incremental.fingerprint import input_fingerprint
-from generator.incremental.outdated import Outdated, PageKeys, outdated
+from generator.incremental.outdated import Last, Outdated, PageKeys
 from generator.incremental.parallel import in_two
 from generator.load import ContentTree
 from generator.write.record import State, write_state
@@ -74,8 +75,32 @@ def target(b: Builder, out: Path, mode: Mode) -> Target:
     return Staged(Staging(out, b.build_id, kept_files(out, read_manifest(out), b.state.files)))
 
 
-def page_keys(tree: ContentTree, theme: Theme, code: str) -> PageKeys:
-    return PageKeys.of(tree, theme.folders, code)
+def outdated(
+    b: Builder,
+    mode: Mode,
+    plans: list[PagePlan],
+    site: Site,
+    templates: tuple[object, object],
+    keys: PageKeys,
+    old: dict[str, str],
+) -> Outdated:
+    """What the page keys say is out of date; in a live-preview save, less what read nothing that changed."""
+    from generator.incremental.builder import Mode
+
+    assert b.cache is not None and b.memo is not None
+    todo = outdated_.outdated(plans, site.gatherings, keys, b.cache, old)
+    if mode is not Mode.IN_PLACE or not b.live:
+        return todo
+    now = Last(site, {plan.path: plan for plan in plans}, templates)
+    return outdated_.unread(todo, b.memo.last, now, b.memo.watcher, b.cache, old)
+
+
+def page_keys(b: Builder, tree: ContentTree, theme: Theme) -> PageKeys:
+    """The theme's files are read again only with the theme: a Builder keeps it while none of them changed."""
+    assert b.memo is not None
+    if b.memo.theme_key is None or b.memo.theme_key[0] is not theme:
+        b.memo.theme_key = (theme, outdated_.theme_key(theme.folders))
+    return PageKeys.of(tree, b.memo.theme_key[1], b.code, b.memo.page_keys if b.live else None)
 
 
 def extra_files(b: Builder, site: Site, theme: Theme, cache: BuildCache, problems: Problems) -> Extra:
@@ -102,6 +127,7 @@ def remember(
     todo: Outdated,
     keys: PageKeys,
     groups: dict[str, list[str]],
+    templates: tuple[object, object],
 ) -> None:
     """What the output now holds, as the cache and the build record of the next build know it."""
     from generator.incremental.builder import Mode
@@ -120,6 +146,11 @@ def remember(
     cache.pages = {p: v for p, v in cache.pages.items() if p in manifest}
     cache.sources = {path: (*stats, manifest[path]) for path, stats in b.source_stats.items() if path in manifest}
     cache.prune()
+    b.memo.watcher.settle({plan.path for plan in plans} | {outdated_.files_name(g.key) for g in site.gatherings})
+    if b.live:
+        b.memo.last = last = Last(site, {plan.path: plan for plan in plans}, templates)
+        if len(b.memo.page_keys) > len(plans) + 100:  # pages gone since
+            b.memo.page_keys = {p: v for p, v in b.memo.page_keys.items() if p in last.plans}
     if mode is Mode.COMPLETE:
         # The fast path trusts this record; the live preview's in-place writes change the marker, so it
         # no longer matches and the next `samling build` does the work.

@@ -7,11 +7,13 @@ depends on its words, its first line, its folder and whether raw HTML is allowed
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from generator.core.model import Text
+from generator.incremental.reads import Watched, Watcher
 from generator.validate.markdown import SamlingMarkdown, make_markdown
 
 
@@ -21,10 +23,21 @@ class TextCache:
 
     entries: dict[str, Text] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)  # keys hit or made in this build
+    watcher: Watcher | None = None  # a live Builder's: its texts say when a page reads them (reads.py)
 
     def prune(self) -> None:
         self.entries = {k: v for k, v in self.entries.items() if k in self.used}
         self.used = set()
+
+    @contextlib.contextmanager
+    def collecting(self) -> Iterator[set[str]]:
+        """The keys used inside the block, so that whoever reuses what it made can mark them used again."""
+        before, self.used, mine = self.used, set(), set()
+        try:
+            yield mine
+        finally:
+            mine |= self.used  # a block inside this one leaves its keys in `used`, in a set of its own
+            self.used = before | mine
 
 
 class RememberingMarkdown(SamlingMarkdown):
@@ -34,10 +47,14 @@ class RememberingMarkdown(SamlingMarkdown):
         key = hashlib.blake2b(
             f"{self.options['html']}\0{first_line}\0{base}\0{text}".encode(), digest_size=16
         ).hexdigest()
-        self.texts.used.add(key)
-        if key not in self.texts.entries:
-            self.texts.entries[key] = super().text(text, first_line, base)
-        return self.texts.entries[key]
+        texts = self.texts
+        texts.used.add(key)
+        found = texts.entries.get(key)
+        if found is None:
+            found = texts.entries[key] = super().text(text, first_line, base)
+        if texts.watcher is not None and type(found) is not Watched:  # made here, read from disk or by a child
+            found = texts.entries[key] = Watched.of(found, key, texts.watcher)
+        return found
 
 
 def remembering(texts: TextCache) -> Callable[[bool], SamlingMarkdown]:

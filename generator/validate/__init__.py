@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
 from generator.core.errors import Problems
-from generator.core.model import Gathering, Model, Site, SiteConfig
+from generator.core.model import Deck, Gathering, Model, Site, SiteConfig, Worksheet
+from generator.core.model.answers import Response
 from generator.core.slugs import name_problem
 from generator.load import ContentTree, GatheringFiles
+from generator.load.documents import Document
 from generator.validate.decks import deck
 from generator.validate.gathering import Known, gathering, with_material
 from generator.validate.links import check_links
@@ -77,8 +80,23 @@ def gathering_key(tree: ContentTree, files: GatheringFiles, config: SiteConfig) 
 DECK_VIEWS = ("presenter", "handout", "notes")  # the endings of render/pages.py deck_*_path
 
 
+@dataclass(frozen=True)
+class FileSteps:
+    """How one deck, worksheet or answers file becomes part of a gathering's model. A Builder hands in
+    steps that remember what they made from files that did not change (generator/incremental/memo.py)."""
+
+    deck: Callable[[Document, frozenset[str], MarkdownIt, Problems], Deck | None] = deck
+    worksheet: Callable[..., Worksheet | None] = worksheet
+    response: Callable[[Document, Gathering, Problems, list[str]], Response | None] | None = None  # read_response
+
+
 def validate_gathering(
-    files: GatheringFiles, language: str, md: MarkdownIt, models: tuple[Model, ...], problems: Problems
+    files: GatheringFiles,
+    language: str,
+    md: MarkdownIt,
+    models: tuple[Model, ...],
+    problems: Problems,
+    steps: FileSteps = FileSteps(),
 ) -> Gathering | None:
     for doc in (*files.decks, *files.worksheets):
         if bad := name_problem(doc.path.stem, doc.path.suffix):
@@ -103,26 +121,31 @@ def validate_gathering(
     if g is None:
         return None
     session_keys = frozenset(s.key for s in g.sessions())
-    decks = tuple(d for doc in files.decks if (d := deck(doc, session_keys, md, problems)))
+    decks = tuple(d for doc in files.decks if (d := steps.deck(doc, session_keys, md, problems)))
     sheets = tuple(
         w
         for doc in files.worksheets
-        if (w := worksheet(doc, session_keys, md, problems, lang=g.language, models=models))
+        if (w := steps.worksheet(doc, session_keys, md, problems, lang=g.language, models=models))
     )
     _check_embeds(g, decks, known, problems)
     notices: list[str] = []  # a duplicate person, an answer that no longer fits: one line each, the build goes on
     g = with_people(g, files, problems, notices)
-    return _responses(with_material(g, decks, sheets), files, problems, notices)
+    return _responses(with_material(g, decks, sheets), files, problems, notices, steps)
 
 
-def _responses(g: Gathering, files: GatheringFiles, problems: Problems, notices: list[str]) -> Gathering:
+def _responses(
+    g: Gathering, files: GatheringFiles, problems: Problems, notices: list[str], steps: FileSteps
+) -> Gathering:
     """The answers files read back, and the summary, which may name their worksheets' items."""
     from dataclasses import replace
 
     from generator.validate.answers import responses_of
     from generator.validate.summary import summary
 
-    responses = responses_of(files.responses, g, problems, notices)
+    if steps.response is None:
+        responses = responses_of(files.responses, g, problems, notices)
+    else:
+        responses = tuple(r for d in files.responses if (r := steps.response(d, g, problems, notices)))
     doc = files.gathering
     raw = doc.data.get("summary") if doc is not None and isinstance(doc.data, dict) else None
     line = doc.line_of("summary") if raw is not None and doc is not None else 0
