@@ -3,6 +3,7 @@ re-renders only what read them, and the site is still byte for byte what a compl
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -170,6 +171,8 @@ def test_a_comparison_names_changed_texts_and_nothing_else() -> None:
     assert not Comparison().same(watched("x", "k1"), Text(html="x"))  # a plain text is compared as a value
     assert not Comparison().same(frozenset({watched("x", "k1")}), frozenset({watched("x", "k2")}))
     assert not Comparison().same(lambda: 1, lambda: 1)
+    made = watched("x", "k1")
+    assert not Comparison().same(dataclasses.replace(made, html="y"), dataclasses.replace(made, html="z"))
 
 
 def test_a_comparison_sees_what_equality_leaves_out() -> None:

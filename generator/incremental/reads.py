@@ -145,6 +145,8 @@ class Comparison:
             return bool(a == b)
         if how == _WATCHED:
             old, new = object.__getattribute__(a, "_key"), object.__getattribute__(b, "_key")
+            if not old or not new:  # made otherwise than by `of` (dataclasses.replace): not known by its key
+                return False
             if old != new:
                 self.changed.add(old)
             return True
