@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_ALIASES = 50  # guards against "billion laughs" alias expansion
@@ -114,7 +115,7 @@ class _Builder:
         self.budget = budget  # characters of text still allowed, aliases expanded
         self.aliases_seen = 0
         self.seen: set[int] = set()
-        self.constructor = _Loader("")
+        self.constructor = SafeConstructor()  # _Loader's own constructors, without a reader and scanner to set up
 
     def line(self, node: Node) -> int:
         return node.start_mark.line + self.offset
