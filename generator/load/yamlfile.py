@@ -142,10 +142,9 @@ class _Builder:
                 )
             try:
                 return self.constructor.construct_object(node, deep=True)
-            except ValueError:  # e.g. 2013-02-30 looks like a date but is none
-                raise YamlProblem(
-                    self.line(node), f"'{node.value}' is not a real date", "write an existing date as YYYY-MM-DD"
-                ) from None
+            except (ValueError, IndexError, KeyError, AttributeError):  # 2013-02-30; `!!int` with no digits
+                what, hint = _NOT_A.get(node.tag, ("text", "write it without a !! tag"))
+                raise YamlProblem(self.line(node), f"'{node.value}' is not {what}", hint) from None
         if isinstance(node, SequenceNode):
             items = YamlList(self.build(child, depth + 1) for child in node.value)
             items.line = self.line(node)
@@ -181,6 +180,12 @@ class _Builder:
             )
 
 
+# What a scalar tagged (or looking like) a date, number or boolean failed to be.
+_NOT_A = {
+    "tag:yaml.org,2002:timestamp": ("a real date", "write an existing date as YYYY-MM-DD"),
+    "tag:yaml.org,2002:int": ("a whole number", "write digits only, or remove the !!int tag"),
+    "tag:yaml.org,2002:bool": ("true or false", "write true or false, or remove the !!bool tag"),
+}
 _MERGE = "tag:yaml.org,2002:merge"
 _INT = "tag:yaml.org,2002:int"
 _SCALAR_TAGS = {
