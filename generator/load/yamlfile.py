@@ -16,6 +16,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.load import yaml_fast
+
 MAX_ALIASES = 50  # guards against "billion laughs" alias expansion
 MAX_DEPTH = 40
 MAX_EXPANDED = 8 * 1024 * 1024  # characters of text, aliases expanded, in one document
@@ -80,6 +82,12 @@ _Loader.add_implicit_resolver(
 
 def parse_yaml(text: str, first_line: int = 1) -> Any:
     """Parse YAML text into YamlMap/YamlList/scalars. Raises YamlProblem."""
+    fast = yaml_fast.c_loader(_Loader)
+    if fast is not None and yaml_fast.readable(text, MAX_DEPTH):
+        try:
+            return parse_c(fast, text, first_line)
+        except Exception:
+            pass
     try:
         loader = _Loader(text)
         try:
@@ -99,10 +107,20 @@ def parse_yaml(text: str, first_line: int = 1) -> Any:
         return _raise(line, f"this is not valid YAML: {what}", "check indentation and quoting")
     except yaml.YAMLError as exc:
         return _raise(first_line, f"this is not valid YAML: {exc}", "check the file's syntax")
+    return _build(node, text, first_line, MAX_DEPTH)
+
+
+def parse_c(loader: type, text: str, first_line: int) -> Any:
+    """libyaml's reading of a text yaml_fast.readable lets through. Its nodes are built one level
+    short of MAX_DEPTH: the pure parser's own check counts a level more than _Builder does."""
+    return _build(loader(text).get_single_node(), text, first_line, MAX_DEPTH - 1)
+
+
+def _build(node: Node | None, text: str, first_line: int, max_depth: int) -> Any:
     if node is None:
         return None
     # Text reused through aliases counts each time it is used: the pages repeat it as often.
-    return _Builder(first_line, min(MAX_EXPANDED, 10 * len(text) + 4096)).build(node, 0)
+    return _Builder(first_line, min(MAX_EXPANDED, 10 * len(text) + 4096), max_depth).build(node, 0)
 
 
 def _raise(line: int, message: str, hint: str) -> Any:
@@ -110,8 +128,9 @@ def _raise(line: int, message: str, hint: str) -> Any:
 
 
 class _Builder:
-    def __init__(self, first_line: int, budget: int) -> None:
+    def __init__(self, first_line: int, budget: int, max_depth: int) -> None:
         self.offset = first_line
+        self.max_depth = max_depth
         self.budget = budget  # characters of text still allowed, aliases expanded
         self.aliases_seen = 0
         self.seen: set[int] = set()
@@ -121,7 +140,7 @@ class _Builder:
         return node.start_mark.line + self.offset
 
     def build(self, node: Node, depth: int) -> Any:
-        if depth > MAX_DEPTH:
+        if depth > self.max_depth:
             raise YamlProblem(self.line(node), "the YAML is nested too deeply", "flatten it")
         if id(node) in self.seen and not isinstance(node, ScalarNode):
             self.aliases_seen += 1
