@@ -75,3 +75,19 @@ def test_impossible_dates_are_refused_with_their_line() -> None:
         parse_yaml("title: x\ndate: 2013-02-30\n")
     assert caught.value.line == 2
     assert "not a real date" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("a: [!!int ]\n", "is not a whole number"),  # found by tests/test_yaml_fast.py: PyYAML raised IndexError
+        ("a: !!int abc\n", "is not a whole number"),
+        ("a: !!bool maybe\n", "is not true or false"),
+        ("a: !!timestamp soon\n", "is not a real date"),
+    ],
+)
+def test_explicitly_tagged_values_that_are_not_what_the_tag_says_are_refused(text: str, fragment: str) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml("title: x\n" + text)
+    assert caught.value.line == 2
+    assert fragment in caught.value.message

@@ -13,7 +13,10 @@ import re
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.load import yaml_fast
 
 MAX_ALIASES = 50  # guards against "billion laughs" alias expansion
 MAX_DEPTH = 40
@@ -79,6 +82,12 @@ _Loader.add_implicit_resolver(
 
 def parse_yaml(text: str, first_line: int = 1) -> Any:
     """Parse YAML text into YamlMap/YamlList/scalars. Raises YamlProblem."""
+    fast = yaml_fast.c_loader(_Loader)
+    if fast is not None and yaml_fast.readable(text, MAX_DEPTH):
+        try:
+            return parse_c(fast, text, first_line)
+        except Exception:
+            pass
     try:
         loader = _Loader(text)
         try:
@@ -98,10 +107,20 @@ def parse_yaml(text: str, first_line: int = 1) -> Any:
         return _raise(line, f"this is not valid YAML: {what}", "check indentation and quoting")
     except yaml.YAMLError as exc:
         return _raise(first_line, f"this is not valid YAML: {exc}", "check the file's syntax")
+    return _build(node, text, first_line, MAX_DEPTH)
+
+
+def parse_c(loader: type, text: str, first_line: int) -> Any:
+    """libyaml's reading of a text yaml_fast.readable lets through. Its nodes are built one level
+    short of MAX_DEPTH: the pure parser's own check counts a level more than _Builder does."""
+    return _build(loader(text).get_single_node(), text, first_line, MAX_DEPTH - 1)
+
+
+def _build(node: Node | None, text: str, first_line: int, max_depth: int) -> Any:
     if node is None:
         return None
     # Text reused through aliases counts each time it is used: the pages repeat it as often.
-    return _Builder(first_line, min(MAX_EXPANDED, 10 * len(text) + 4096)).build(node, 0)
+    return _Builder(first_line, min(MAX_EXPANDED, 10 * len(text) + 4096), max_depth).build(node, 0)
 
 
 def _raise(line: int, message: str, hint: str) -> Any:
@@ -109,18 +128,19 @@ def _raise(line: int, message: str, hint: str) -> Any:
 
 
 class _Builder:
-    def __init__(self, first_line: int, budget: int) -> None:
+    def __init__(self, first_line: int, budget: int, max_depth: int) -> None:
         self.offset = first_line
+        self.max_depth = max_depth
         self.budget = budget  # characters of text still allowed, aliases expanded
         self.aliases_seen = 0
         self.seen: set[int] = set()
-        self.constructor = _Loader("")
+        self.constructor = SafeConstructor()  # _Loader's own constructors, without a reader and scanner to set up
 
     def line(self, node: Node) -> int:
         return node.start_mark.line + self.offset
 
     def build(self, node: Node, depth: int) -> Any:
-        if depth > MAX_DEPTH:
+        if depth > self.max_depth:
             raise YamlProblem(self.line(node), "the YAML is nested too deeply", "flatten it")
         if id(node) in self.seen and not isinstance(node, ScalarNode):
             self.aliases_seen += 1
@@ -141,10 +161,9 @@ class _Builder:
                 )
             try:
                 return self.constructor.construct_object(node, deep=True)
-            except ValueError:  # e.g. 2013-02-30 looks like a date but is none
-                raise YamlProblem(
-                    self.line(node), f"'{node.value}' is not a real date", "write an existing date as YYYY-MM-DD"
-                ) from None
+            except (ValueError, IndexError, KeyError, AttributeError):  # 2013-02-30; `!!int` with no digits
+                what, hint = _NOT_A.get(node.tag, ("text", "write it without a !! tag"))
+                raise YamlProblem(self.line(node), f"'{node.value}' is not {what}", hint) from None
         if isinstance(node, SequenceNode):
             items = YamlList(self.build(child, depth + 1) for child in node.value)
             items.line = self.line(node)
@@ -180,6 +199,12 @@ class _Builder:
             )
 
 
+# What a scalar tagged (or looking like) a date, number or boolean failed to be.
+_NOT_A = {
+    "tag:yaml.org,2002:timestamp": ("a real date", "write an existing date as YYYY-MM-DD"),
+    "tag:yaml.org,2002:int": ("a whole number", "write digits only, or remove the !!int tag"),
+    "tag:yaml.org,2002:bool": ("true or false", "write true or false, or remove the !!bool tag"),
+}
 _MERGE = "tag:yaml.org,2002:merge"
 _INT = "tag:yaml.org,2002:int"
 _SCALAR_TAGS = {
