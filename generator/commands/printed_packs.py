@@ -48,17 +48,15 @@ PACK_TEMPLATE = "print/pack.html"
 SHEETS_TEMPLATE = "print/sheets.html"
 
 
-def pack_documents(
-    env: jinja2.Environment, site: Site, theme: Theme, problems: Problems, slots: Mapping[str, int] | None = None
-) -> dict[str, bytes]:
-    """Every pack's HTML by its (never written) document path: a PDF is made of each. With `slots`
-    (a worksheet part's anchor → its pages), the worksheets are empty pages to be filled."""
+def pack_documents(env: jinja2.Environment, site: Site, theme: Theme, problems: Problems) -> dict[str, bytes]:
+    """Every pack's HTML by its (never written) document path, the worksheets' parts whole: what a
+    pack shows, part by part (samling print lays its worksheets out apart: commands/print_sheets.py)."""
     documents = {}
     for g in site.gatherings:
         if not g.days:
             continue
         for audience in AUDIENCES:
-            documents[pack_document_path(g, audience)] = pack_html(env, site, theme, g, audience, problems, slots)
+            documents[pack_document_path(g, audience)] = pack_html(env, site, theme, g, audience, problems)
     return documents
 
 
@@ -71,6 +69,8 @@ def pack_html(
     problems: Problems,
     slots: Mapping[str, int] | None = None,
 ) -> bytes:
+    """A pack's HTML; with `slots` (a worksheet part's anchor → its pages), each of those parts is
+    as many empty pages, which take the worksheets' own pages after layout (commands/print_sheets.py)."""
     title_key = "printed_participant" if audience == PARTICIPANT else "printed_facilitator"
 
     def extra(base: dict) -> dict:
@@ -84,7 +84,8 @@ def pack_html(
         }
 
     parts = pack_parts(site, g, audience)
-    return _document(env, site, theme, g, pack_document_path(g, audience), PACK_TEMPLATE, parts, extra, problems, slots)
+    here = pack_document_path(g, audience)
+    return _document(env, site, theme, g, here, PACK_TEMPLATE, parts, extra, problems, slots or {})
 
 
 def sheets_html(env: jinja2.Environment, site: Site, theme: Theme, g: Gathering, problems: Problems) -> bytes:
@@ -94,7 +95,7 @@ def sheets_html(env: jinja2.Environment, site: Site, theme: Theme, g: Gathering,
         return {"title": f"{base['t']('ws_all')} – {g.title}"}
 
     parts = worksheet_parts(g)
-    return _document(env, site, theme, g, sheets_document_path(g), SHEETS_TEMPLATE, parts, extra, problems, None)
+    return _document(env, site, theme, g, sheets_document_path(g), SHEETS_TEMPLATE, parts, extra, problems, {})
 
 
 def slot_id(anchor: str, n: int) -> str:
@@ -112,22 +113,16 @@ def _document(
     parts: list[PackPart],
     extra: Callable[[dict], dict],
     problems: Problems,
-    slots: Mapping[str, int] | None,
+    slots: Mapping[str, int],
 ) -> bytes:
     # One context for the whole document: figures drawn twice get ids of their own the second time.
     base = page_context(site, theme, PagePlan(here, template, g.title, {}, g))
     rendered: list[tuple[PackPart, Markup]] = []
     try:
-        for part in parts:
-            if slots is not None and part.anchor in slots:
-                html = Markup("").join(
-                    Markup('<div class="pack-slot" id="{}"></div>').format(slot_id(part.anchor, n))
-                    for n in range(slots[part.anchor])
-                )
-            else:
-                html = _part_html(env, base, here, g, part)
-            rendered.append((part, html))
-        html = env.get_template(template).render({**base, **extra(base), "parts": rendered})
+        for part in parts:  # a slot's pages are filled after layout: nothing to render for it
+            rendered.append((part, Markup("") if part.anchor in slots else _part_html(env, base, here, g, part)))
+        values = {**base, **extra(base), "parts": rendered, "slots": slots, "slot_id": slot_id}
+        html = env.get_template(template).render(values)
     except jinja2.TemplateError as exc:
         where = getattr(exc, "filename", None) or template
         problems.add(
