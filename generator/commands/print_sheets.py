@@ -70,13 +70,13 @@ def sheets_and_packs(
             sheets = Sheets(laid_out, pages_of(laid_out, [p.anchor for p in worksheet_parts(g)]))
             sheet_pdfs += sheets_pdfs(g, sheets, files)
         if g.days and packs:
-            slots = {anchor: len(pages) for anchor, pages in sheets.pages.items()} if sheets else {}
+            slots = {a: len(pages) for a, pages in sheets.pages.items()} if sheets and fills_slots(sheets) else {}
             for audience in AUDIENCES:
                 path = pack_document_path(g, audience)
                 document = {path: pack_html(env, site, theme, g, audience, problems, slots)}
                 problems.raise_if_any()
                 pack = render(Overlay(document, files), path, font_config)
-                pages = filled(pack, sheets) if sheets else pack.pages
+                pages = filled(pack, sheets) if sheets and slots else pack.pages
                 pack_pdfs.append(Output(pack_path(g, audience), write(pack, pages)))
     return sheet_pdfs, pack_pdfs
 
@@ -120,6 +120,17 @@ def filled(pack: Any, sheets: Sheets) -> list[Any]:
     if len(used) != len(slots):
         raise RuntimeError(f"the pack has {len(used)} pages of worksheets, not {len(slots)}")
     return pages
+
+
+def fills_slots(sheets: Sheets) -> bool:
+    """Whether this WeasyPrint keeps a page's boxes where `with_footer` takes them (62–70 do); if not,
+    each pack lays out its worksheets itself, as any other part."""
+    try:
+        from weasyprint.document import Page  # noqa: F401
+        from weasyprint.formatting_structure.boxes import MarginBox  # noqa: F401
+    except ImportError:
+        return False
+    return all(hasattr(page, "_page_box") for page in sheets.document.pages)
 
 
 def with_footer(sheet: Any, slot: Any) -> Any:
