@@ -331,11 +331,13 @@ def test_a_print_build_plans_its_overviews_with_templates_of_their_own() -> None
 def test_a_pack_that_lays_out_its_worksheets_itself_has_the_same_pages(
     printed: Printed, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # With a WeasyPrint whose page boxes are kept elsewhere, a pack lays out its worksheets itself.
+    # With a WeasyPrint whose page boxes are kept elsewhere, a pack lays out its worksheets itself,
+    # and each worksheet's own PDF is laid out from its page.
     content = printed.out.parent / "content"
     site, outputs = rendered(content)
-    monkeypatch.setattr(print_sheets, "fills_slots", lambda sheets: False)
-    _, packs = print_sheets.sheets_and_packs(site, {o.path: o.content for o in outputs})
+    monkeypatch.setattr(print_sheets, "fills_slots", lambda document: False)
+    sheets, packs = print_sheets.sheets_and_packs(site, {o.path: o.content for o in outputs})
+    assert len(sheets) == 1 + len(printed.g.worksheets)  # each from its page of the site
     whole = {o.path: o.content for o in packs}[pack_path(printed.g, "participant")]
     assert bookmarks(whole) == bookmarks(printed.pdf("participant"))
     assert len(pages_text(whole)) == len(pages_text(printed.pdf("participant")))
