@@ -46,6 +46,7 @@ class PdfStructure:
     figures: tuple[Figure, ...]
     header_cells: tuple[HeaderCell, ...]
     data_cells_with_headers: int  # TD cells whose /Headers name at least one TH
+    stray_annotations: int = 0  # elements' annotation references (OBJR) to no annotation of their page
 
     @property
     def types(self) -> frozenset[str]:
@@ -62,7 +63,7 @@ def pdf_structure(pdf: bytes | Path) -> PdfStructure:
     pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages) if p.indirect_reference}
     tree = root.get("/StructTreeRoot")
     elements = list(_elements(tree.get_object().get("/K"))) if tree is not None else []
-    order, figures, headers, linked = [], [], [], 0
+    order, figures, headers, linked, stray = [], [], [], 0, 0
     for element in elements:
         kind = str(element.get("/S", "")).lstrip("/")
         order.append(kind)
@@ -74,6 +75,7 @@ def pdf_structure(pdf: bytes | Path) -> PdfStructure:
             headers.append(HeaderCell(str(attributes.get("/Scope", "")).lstrip("/"), str(element.get("/ID", ""))))
         elif kind == "TD" and attributes.get("/Headers"):
             linked += 1
+        stray += sum(not _on_its_page(objr) for objr in _annotation_refs(element.get("/K")))
     info = reader.metadata or {}
     mark_info = root.get("/MarkInfo")
     prefs = root.get("/ViewerPreferences")
@@ -87,6 +89,7 @@ def pdf_structure(pdf: bytes | Path) -> PdfStructure:
         figures=tuple(figures),
         header_cells=tuple(headers),
         data_cells_with_headers=linked,
+        stray_annotations=stray,
     )
 
 
@@ -110,6 +113,26 @@ def _elements(kids: Any, seen: set[int] | None = None) -> Iterator[DictionaryObj
     ):
         yield kids
         yield from _elements(kids.get("/K"), seen)
+
+
+def _annotation_refs(kids: Any) -> Iterator[DictionaryObject]:
+    """The object references (OBJR: a link's or a field's annotation) among an element's own kids."""
+    kids = kids.get_object() if kids is not None else None
+    for kid in kids if isinstance(kids, ArrayObject) else [kids]:
+        kid = kid.get_object() if kid is not None else None
+        if isinstance(kid, DictionaryObject) and kid.get("/Type") == "/OBJR":
+            yield kid
+
+
+def _on_its_page(objr: DictionaryObject) -> bool:
+    """Whether the annotation an OBJR names is one of its page's: a PDF written from boxes laid out
+    for several PDFs must tag its own annotations, never another PDF's (same object number, other object)."""
+    page, annotation = objr.raw_get("/Pg"), objr.raw_get("/Obj")
+    if not isinstance(page, IndirectObject) or not isinstance(annotation, IndirectObject):
+        return False
+    return annotation.idnum in [
+        a.idnum for a in page.get_object().get("/Annots") or [] if isinstance(a, IndirectObject)
+    ]
 
 
 def _attributes(element: DictionaryObject) -> dict[str, Any]:

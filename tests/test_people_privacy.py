@@ -62,13 +62,15 @@ def test_no_participant_in_any_file_outside_the_facilitator_section(built_site: 
 def test_no_participant_in_the_pdfs_for_participants(built_site: Path) -> None:
     from pypdf import PdfReader
 
-    from generator.commands.print import html_to_pdf, pdf_plan
+    from generator.commands.print import pdf_plan
+    from generator.commands.print_sheets import sheets_and_packs, stack_path
 
+    site = check(CONTENT)
     files = {p.relative_to(built_site).as_posix(): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
-    public = [(pdf, page) for pdf, page in pdf_plan(check(CONTENT)) if not private(pdf)]
-    assert public and all(not private(page) for _, page in public)
-    _, page = public[0]  # the gathering's worksheet stack: every participant sheet in one PDF
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(html_to_pdf(files, page))).pages)
+    assert all(private(pdf) and private(page) for pdf, page in pdf_plan(site))  # made of facilitator pages
+    sheets, _ = sheets_and_packs(site, files, packs=False)  # the packs: tests/test_print_packs.py
+    stack = {o.path: o.content for o in sheets}[stack_path(next(g for g in site.gatherings if g.worksheets))]
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(stack)).pages)
     assert text.strip() and not [p.name for p in PEOPLE if p.name in text]
 
 

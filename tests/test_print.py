@@ -13,9 +13,10 @@ from conftest import CONTENT
 from pypdf import PdfReader
 
 from generator.commands.build import check
-from generator.commands.print import ROOT_URL, html_to_pdf, in_memory, pdf_plan
+from generator.commands.print import ROOT_URL, in_memory
+from generator.commands.print_sheets import sheet_path, sheets_and_packs, stack_path
 from generator.core.model import Gathering, Scale, Site
-from generator.render.pages import worksheet_path, worksheets_in_programme_order, worksheets_print_path
+from generator.render.pages import worksheet_path, worksheets_in_programme_order
 
 pytestmark = pytest.mark.slow
 MM = 72 / 25.4  # PDF points per millimetre
@@ -29,11 +30,12 @@ def example() -> tuple[Site, Gathering]:
 
 @pytest.fixture(scope="module")
 def pdfs(built_site: Path, example: tuple[Site, Gathering]) -> dict[str, bytes]:
-    """The PDFs `samling print` makes, from the built example site: page path → PDF."""
+    """The worksheets' PDFs `samling print` makes, from the built example site: output path → PDF."""
     site, _ = example
     files = {p.relative_to(built_site).as_posix(): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
-    # The worksheets' PDFs; the people's print material is tested in tests/test_people_print.py.
-    return {page: html_to_pdf(files, page) for _, page in pdf_plan(site) if "/fasilitator/" not in page}
+    # The packs are tested in tests/test_print_packs.py, the people's print material in tests/test_people_print.py.
+    sheets, _ = sheets_and_packs(site, files, packs=False)
+    return {o.path: o.content for o in sheets}
 
 
 def read(pdf: bytes) -> PdfReader:
@@ -44,9 +46,9 @@ def test_the_gathering_pdf_is_every_worksheet_in_programme_order_each_from_a_new
     pdfs: dict[str, bytes], example: tuple[Site, Gathering]
 ) -> None:
     _, g = example
-    stack = read(pdfs[worksheets_print_path(g)])
+    stack = read(pdfs[stack_path(g)])
     order = worksheets_in_programme_order(g)
-    singles = [read(pdfs[worksheet_path(g, w)]) for w in order]
+    singles = [read(pdfs[sheet_path(g, w)]) for w in order]
     # Every example sheet is made to fit one page; the stack is those pages, one after the other.
     assert [len(s.pages) for s in singles] == [1] * len(order)
     assert len(stack.pages) == sum(len(s.pages) for s in singles) == len(order)
@@ -65,7 +67,7 @@ def test_the_pdf_text_holds_every_factor_and_each_end_label_of_the_risk_form(
     pdfs: dict[str, bytes], example: tuple[Site, Gathering]
 ) -> None:
     _, g = example
-    text = "\n".join(page.extract_text() for page in read(pdfs[worksheets_print_path(g)]).pages)
+    text = "\n".join(page.extract_text() for page in read(pdfs[stack_path(g)]).pages)
     scales = [b for w in g.worksheets for b in w.blocks if isinstance(b, Scale)]
     assert scales
     for scale in scales:
@@ -94,7 +96,7 @@ def blank_border_mm(pdf: bytes, page: int) -> float:
 def test_margins_stay_where_an_office_printer_prints(pdfs: dict[str, bytes], example: tuple[Site, Gathering]) -> None:
     _, g = example
     for w in g.worksheets:
-        assert blank_border_mm(pdfs[worksheet_path(g, w)], 1) >= 12, w.key
+        assert blank_border_mm(pdfs[sheet_path(g, w)], 1) >= 12, w.key
 
 
 @pytest.mark.browser
@@ -108,7 +110,7 @@ def test_chromium_prints_each_worksheet_on_as_many_pages_of_the_same_size_as_wea
             path = worksheet_path(g, w)
             page.goto((built_site / path).as_uri())
             chromium = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
-            weasy = read(pdfs[path])
+            weasy = read(pdfs[sheet_path(g, w)])
             assert len(chromium.pages) == len(weasy.pages), w.key
             size = [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in chromium.pages]
             assert size == [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in weasy.pages]

@@ -20,12 +20,13 @@ from typing import ClassVar
 
 import pytest
 from conftest import CONTENT
-from pdf_structure import pdf_structure
+from pdf_structure import pdf_structure, rendered
 from pypdf import PdfReader
 from test_print import blank_border_mm
 from test_print_qr import decode
 
 from generator.commands import print as print_command
+from generator.commands import print_sheets
 from generator.commands.build import check
 from generator.core.model import Gathering, Site
 from generator.render.pages import day_path, gathering_path, worksheets_in_programme_order
@@ -325,3 +326,18 @@ def test_a_print_build_plans_its_overviews_with_templates_of_their_own() -> None
     assert changed == {gathering_path(g), f"{g.key}/fasilitator/index.html"}
     assert all(after[p].template.startswith("print/") for p in changed)  # another cache key than a build's
     assert after[gathering_path(g)].context["packs"] == {"participant": pack_path(g, "participant")}
+
+
+def test_a_pack_that_lays_out_its_worksheets_itself_has_the_same_pages(
+    printed: Printed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With a WeasyPrint whose page boxes are kept elsewhere, a pack lays out its worksheets itself,
+    # and each worksheet's own PDF is laid out from its page.
+    content = printed.out.parent / "content"
+    site, outputs = rendered(content)
+    monkeypatch.setattr(print_sheets, "fills_slots", lambda document: False)
+    sheets, packs = print_sheets.sheets_and_packs(site, {o.path: o.content for o in outputs})
+    assert len(sheets) == 1 + len(printed.g.worksheets)  # each from its page of the site
+    whole = {o.path: o.content for o in packs}[pack_path(printed.g, "participant")]
+    assert bookmarks(whole) == bookmarks(printed.pdf("participant"))
+    assert len(pages_text(whole)) == len(pages_text(printed.pdf("participant")))

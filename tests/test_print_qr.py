@@ -9,14 +9,15 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import CONTENT
 from pdf_structure import rendered
 from pypdf import PdfReader
 
-from generator.commands.print import html_to_pdf
-from generator.render.pages import worksheet_path, worksheets_in_programme_order, worksheets_print_path
+from generator.commands.print_sheets import sheet_path, sheets_and_packs, stack_path
+from generator.render.pages import worksheet_path, worksheets_in_programme_order
 from generator.render.qr import online_url
 
 pytestmark = pytest.mark.slow
@@ -55,38 +56,40 @@ def decode(pdf: bytes, page: int, tmp: Path) -> list[str]:
     return run.stdout.decode("utf-8").splitlines()
 
 
-def site_with(tmp_path: Path, base_url: str) -> tuple[object, dict[str, bytes]]:
+def site_with(tmp_path: Path, base_url: str) -> tuple[Any, dict[str, bytes], dict[str, bytes]]:
+    """The site, its rendered files and the worksheets' PDFs `samling print` makes of them."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     if base_url:
         with (content / "site.yaml").open("a", encoding="utf-8") as f:
             f.write(f"base_url: {base_url}\n")
     site, outputs = rendered(content)
-    return site, {o.path: o.content for o in outputs}
+    files = {o.path: o.content for o in outputs}
+    return site, files, {o.path: o.content for o in sheets_and_packs(site, files, packs=False)[0]}
 
 
 def test_each_printed_worksheet_has_a_qr_code_that_reads_back_as_exactly_its_online_address(tmp_path: Path) -> None:
-    site, files = site_with(tmp_path, BASE_URL)
-    g = next(g for g in site.gatherings if g.worksheets)  # type: ignore[attr-defined]
+    site, _, pdfs = site_with(tmp_path, BASE_URL)
+    g = next(g for g in site.gatherings if g.worksheets)
     order = worksheets_in_programme_order(g)
     urls = [online_url(BASE_URL, worksheet_path(g, w)) for w in order]
     assert urls[0] == f"https://kommune.example.no/samling/{g.key}/worksheets/{order[0].key}.html"
     for w, url in zip(order, urls, strict=True):
-        pdf = html_to_pdf(files, worksheet_path(g, w))
+        pdf = pdfs[sheet_path(g, w)]
         assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, w.key  # the code keeps each sheet on its page
         assert decode(pdf, 1, tmp_path) == [url], w.key
         # The address is printed beside the code (in small type, so it may wrap).
         text = "".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
         assert "Fyllutpånett:" + url in text, w.key
     # The stack: each sheet's page carries its own sheet's code.
-    stack = html_to_pdf(files, worksheets_print_path(g))
+    stack = pdfs[stack_path(g)]
     assert [decode(stack, n, tmp_path) for n in range(1, len(order) + 1)] == [[u] for u in urls]
 
 
 def test_without_base_url_no_sheet_has_a_qr_code(tmp_path: Path) -> None:
-    site, files = site_with(tmp_path, "")
-    g = next(g for g in site.gatherings if g.worksheets)  # type: ignore[attr-defined]
+    site, files, pdfs = site_with(tmp_path, "")
+    g = next(g for g in site.gatherings if g.worksheets)
     w = worksheets_in_programme_order(g)[0]
     assert "qr-code" not in files[worksheet_path(g, w)].decode("utf-8")
-    pdf = html_to_pdf(files, worksheet_path(g, w))
+    pdf = pdfs[sheet_path(g, w)]
     assert decode(pdf, 1, tmp_path) == []

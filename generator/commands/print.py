@@ -1,21 +1,24 @@
-"""`samling print`: the site plus PDFs of the blank worksheets, for the printer.
+"""`samling print`: the site plus PDFs of the blank worksheets, the packs and the people's material.
 
 The build itself (generator/incremental/builder.py), which, before it puts the new site in place,
-hands the rendered files to WeasyPrint to make the PDFs — one per gathering with every worksheet in
-programme order, and one per worksheet — so everything is written together, and `print/` is in the
-output's manifest:
+hands the rendered files to WeasyPrint to make the PDFs, so everything is written together, and
+`print/` is in the output's manifest:
 
-    output/print/GATHERING.pdf
-    output/print/GATHERING/WORKSHEET.pdf
+    output/print/GATHERING.pdf                               every worksheet, in programme order
+    output/print/GATHERING/WORKSHEET.pdf                     one worksheet
+    output/print/GATHERING-deltaker.pdf, -fasilitator.pdf    the packs (docs/print.md)
     output/print/GATHERING-navneskilt.pdf, -bordkort, -innsjekk-dag-N, -gruppelister (docs/participants.md)
 
-WeasyPrint reads only from the rendered files of this build: no other file, no network. Every PDF is tagged
+Each WeasyPrint layout is used by every PDF that shows it: the worksheets are laid out once for
+their own PDFs, the stack and both packs (generator/commands/print_sheets.py). WeasyPrint reads
+only from the rendered files of this build: no other file, no network. Every PDF is tagged
 (PDF/UA-1): the page's `<html lang>` and `<title>` become its language and window title, headings,
 lists, tables and figures its structure, each `<th scope>` a header cell with that scope.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import mimetypes
 import posixpath
@@ -27,7 +30,6 @@ from typing import Any
 from generator.core.model import Site
 from generator.incremental.builder import Builder
 from generator.render import Output
-from generator.render.pages import worksheet_path, worksheets_in_programme_order, worksheets_print_path
 from generator.render.people_print import pdf_plan as people_pdf_plan
 
 # Pages are given to WeasyPrint under this made-up root; the fetcher answers it from memory.
@@ -50,53 +52,85 @@ class PrintResult:
 
 
 def print_worksheets(content: Path, output: Path) -> PrintResult:
-    from generator.commands.printed_packs import print_packs, with_pack_links
+    from generator.commands.printed_packs import with_pack_links
 
     made: list[str] = []
     packs: list[str] = []
 
     def pdfs(site: Site, files: Mapping[str, bytes]) -> list[tuple[str, bytes]]:
-        found = [(o.path, o.content) for o in pdf_outputs(site, files)]
-        made.extend(path for path, _ in found)
-        pack_pdfs = [(o.path, o.content) for o in print_packs(site, files)]
-        packs.extend(path for path, _ in pack_pdfs)
-        return found + pack_pdfs
+        printed = print_pdfs(site, files)
+        made.extend(o.path for o in printed.sheets + printed.people)
+        packs.extend(o.path for o in printed.packs)
+        return [(o.path, o.content) for o in printed.sheets + printed.people + printed.packs]
 
     # The overviews link the packs they are built with (commands/printed_packs.py `with_pack_links`).
     result = Builder(content, output, warm=False, finish=pdfs, replan=with_pack_links).build(None)
     return PrintResult(result.site, tuple(made + packs), result.counts, tuple(packs))
 
 
+@dataclass(frozen=True)
+class Printed:
+    sheets: list[Output]  # the worksheets' own PDFs and each gathering's stack
+    people: list[Output]  # badges, table cards, sign-in sheets, group lists
+    packs: list[Output]  # the participant and facilitator packs
+
+
+def print_pdfs(site: Site, files: Mapping[str, bytes]) -> Printed:
+    """Every PDF `samling print` writes, made from the site's rendered files."""
+    from generator.commands.print_sheets import sheets_and_packs
+
+    font_config = weasyprint_module().text.fonts.FontConfiguration()  # fonts loaded once for every PDF
+    sheets, packs = sheets_and_packs(site, files, font_config)
+    people = [Output(pdf, html_to_pdf(files, page, font_config)) for pdf, page in pdf_plan(site)]
+    return Printed(sheets, people, packs)
+
+
 def pdf_plan(site: Site) -> list[tuple[str, str]]:
-    """(PDF output path, page it is made from): per gathering the stack, then each worksheet."""
-    plan = []
-    for g in site.gatherings:
-        if g.worksheets:
-            plan.append((f"print/{g.key}.pdf", worksheets_print_path(g)))
-            plan.extend((f"print/{g.key}/{w.key}.pdf", worksheet_path(g, w)) for w in worksheets_in_programme_order(g))
-        plan.extend(people_pdf_plan(g))  # badges, table cards, sign-in sheets, group lists (personal data)
-    return plan
+    """(PDF output path, page it is made from) of the PDFs made from one page of the site each: the
+    people's print material (the worksheets' PDFs are made from their pack parts, print_sheets.py)."""
+    return [plan for g in site.gatherings for plan in people_pdf_plan(g)]  # personal data: facilitator pages
 
 
-def pdf_outputs(site: Site, files: Mapping[str, bytes]) -> Iterator[Output]:
-    for pdf_path, page_path in pdf_plan(site):
-        yield Output(pdf_path, html_to_pdf(files, page_path))
-
-
-def html_to_pdf(files: Mapping[str, bytes], page_path: str) -> bytes:
+def weasyprint_module() -> Any:
     try:
         import weasyprint
+        import weasyprint.text.fonts
     except ImportError as exc:  # the optional extra; OSError too when pango is missing
         raise PrintUnavailable("WeasyPrint is not installed: pip install -e '.[print]' (or run `make print`)") from exc
     except OSError as exc:
         raise PrintUnavailable(f"WeasyPrint cannot start ({exc}); install pango (libpango-1.0-0)") from exc
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS warnings are about screen-only rules
+    return weasyprint
+
+
+def html_to_pdf(files: Mapping[str, bytes], page_path: str, font_config: Any = None) -> bytes:
+    return write(render(files, page_path, font_config))
+
+
+def render(files: Mapping[str, bytes], page_path: str, font_config: Any = None) -> Any:
+    """The laid-out pages (a WeasyPrint Document) of a page of the site, or of a document beside it."""
+    weasyprint = weasyprint_module()
     html = weasyprint.HTML(
         string=files[page_path].decode("utf-8"),
         base_url=ROOT_URL + page_path,
         url_fetcher=_fetcher(weasyprint, files),
     )
-    pdf = html.write_pdf(pdf_variant=PDF_VARIANT, finisher=scope_header_cells)
+    return html.render(pdf_variant=PDF_VARIANT, font_config=font_config)
+
+
+def write(document: Any, pages: list[Any] | None = None, title: str = "") -> bytes:
+    """The tagged PDF of `pages` (default: all) of a laid-out document, titled `title` (default: its own).
+
+    Pages may come from several documents and be written into several PDFs: each write makes its
+    own annotations and tags from the pages' boxes (tests/test_pdf_tagged.py)."""
+    if pages is not None or title:
+        document = document.copy(document.pages if pages is None else pages)
+        document.metadata = copy.copy(document.metadata)
+        document.metadata.title = title or document.metadata.title
+    for page in document.pages:
+        for *_, box in page.links:  # a box drawn into an earlier PDF keeps that PDF's link annotation
+            box.link_annotation = None  # WeasyPrint makes a new one for each link it resolves, tags the rest
+    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=scope_header_cells)
     assert pdf is not None  # with no target, the PDF comes back as bytes
     return pdf
 

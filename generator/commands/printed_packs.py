@@ -7,20 +7,24 @@ among the site's files. print/pack.html puts a cover and a table of contents bef
 pack's CSS (assets/print-pack.css) starts each part on a new page and gives it a bookmark, and the
 running footer (title, "side N av M") comes from the theme's strings.
 
+The worksheets are laid out once for all the PDFs that hold them (`sheets_html`, in
+generator/commands/print_sheets.py): in a pack they are slots of as many empty pages, which take
+the sheets' pages after layout.
+
 In a print build the gathering overviews link the packs (`with_pack_links`); a plain build makes no
 PDFs and removes those of an earlier print, so its overviews link none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 import jinja2
 from markupsafe import Markup
 
 from generator.core.errors import Problems
 from generator.core.model import Gathering, Site
-from generator.render import Output, page_context
+from generator.render import page_context
 from generator.render.pages import PagePlan, facilitator_path, gathering_path, relative
 from generator.render.printed_packs import (
     AUDIENCES,
@@ -34,15 +38,19 @@ from generator.render.printed_packs import (
     pack_path,
     page_counter,
     paper_links,
+    sheets_document_path,
+    worksheet_parts,
 )
-from generator.render.theme import Theme, load_theme
+from generator.render.theme import Theme
 from generator.validate.markdown import ROOT_LINK
 
 PACK_TEMPLATE = "print/pack.html"
+SHEETS_TEMPLATE = "print/sheets.html"
 
 
 def pack_documents(env: jinja2.Environment, site: Site, theme: Theme, problems: Problems) -> dict[str, bytes]:
-    """Every pack's HTML by its (never written) document path: a PDF is made of each."""
+    """Every pack's HTML by its (never written) document path, the worksheets' parts whole: what a
+    pack shows, part by part (samling print lays its worksheets out apart: commands/print_sheets.py)."""
     documents = {}
     for g in site.gatherings:
         if not g.days:
@@ -53,30 +61,70 @@ def pack_documents(env: jinja2.Environment, site: Site, theme: Theme, problems: 
 
 
 def pack_html(
-    env: jinja2.Environment, site: Site, theme: Theme, g: Gathering, audience: str, problems: Problems
+    env: jinja2.Environment,
+    site: Site,
+    theme: Theme,
+    g: Gathering,
+    audience: str,
+    problems: Problems,
+    slots: Mapping[str, int] | None = None,
 ) -> bytes:
-    here = pack_document_path(g, audience)
+    """A pack's HTML; with `slots` (a worksheet part's anchor → its pages), each of those parts is
+    as many empty pages, which take the worksheets' own pages after layout (commands/print_sheets.py)."""
     title_key = "printed_participant" if audience == PARTICIPANT else "printed_facilitator"
+
+    def extra(base: dict) -> dict:
+        t = base["t"]
+        return {
+            "audience": audience,
+            "pack_title": t(title_key),
+            "cover_link": base["online"](cover_online(g), t("printed_online")),
+            "footer_title": css_string(g.title),
+            "footer_pages": page_counter(t("printed_page_of")),
+        }
+
+    parts = pack_parts(site, g, audience)
+    here = pack_document_path(g, audience)
+    return _document(env, site, theme, g, here, PACK_TEMPLATE, parts, extra, problems, slots or {})
+
+
+def sheets_html(env: jinja2.Environment, site: Site, theme: Theme, g: Gathering, problems: Problems) -> bytes:
+    """Every worksheet of the gathering as a pack's parts, in programme order, in one document."""
+
+    def extra(base: dict) -> dict:
+        return {"title": f"{base['t']('ws_all')} – {g.title}"}
+
+    parts = worksheet_parts(g)
+    return _document(env, site, theme, g, sheets_document_path(g), SHEETS_TEMPLATE, parts, extra, problems, {})
+
+
+def slot_id(anchor: str, n: int) -> str:
+    """The id of the `n`th (0-based) empty page of a worksheet's slot in a pack."""
+    return f"{anchor}--slot-{n}"
+
+
+def _document(
+    env: jinja2.Environment,
+    site: Site,
+    theme: Theme,
+    g: Gathering,
+    here: str,
+    template: str,
+    parts: list[PackPart],
+    extra: Callable[[dict], dict],
+    problems: Problems,
+    slots: Mapping[str, int],
+) -> bytes:
     # One context for the whole document: figures drawn twice get ids of their own the second time.
-    base = page_context(site, theme, PagePlan(here, PACK_TEMPLATE, g.title, {}, g))
-    t = base["t"]
+    base = page_context(site, theme, PagePlan(here, template, g.title, {}, g))
     rendered: list[tuple[PackPart, Markup]] = []
     try:
-        for part in pack_parts(site, g, audience):
-            rendered.append((part, _part_html(env, base, here, g, part)))
-        html = env.get_template(PACK_TEMPLATE).render(
-            {
-                **base,
-                "audience": audience,
-                "pack_title": t(title_key),
-                "parts": rendered,
-                "cover_link": base["online"](cover_online(g), t("printed_online")),
-                "footer_title": css_string(g.title),
-                "footer_pages": page_counter(t("printed_page_of")),
-            }
-        )
+        for part in parts:  # a slot's pages are filled after layout: nothing to render for it
+            rendered.append((part, Markup("") if part.anchor in slots else _part_html(env, base, here, g, part)))
+        values = {**base, **extra(base), "parts": rendered, "slots": slots, "slot_id": slot_id}
+        html = env.get_template(template).render(values)
     except jinja2.TemplateError as exc:
-        where = getattr(exc, "filename", None) or PACK_TEMPLATE
+        where = getattr(exc, "filename", None) or template
         problems.add(
             where, getattr(exc, "lineno", 0) or 0, f"the template failed while making {here}: {exc}", "fix the template"
         )
@@ -126,21 +174,8 @@ def with_pack_links(site: Site, plans: list[PagePlan]) -> list[PagePlan]:
     return changed
 
 
-def print_packs(site: Site, files: Mapping[str, bytes]) -> list[Output]:
-    """The packs' PDFs, from the site's rendered files (the build's, before it is put in place)."""
-    from generator.commands.print import html_to_pdf
-
-    problems = Problems(root=site.root)
-    theme = load_theme(site.config.theme, site.root, problems, site.config.source.path)
-    problems.raise_if_any()
-    documents = pack_documents(theme.environment(), site, theme, problems)
-    problems.raise_if_any()
-    everything = _Both(documents, files)
-    return [Output(path.removesuffix(".html") + ".pdf", html_to_pdf(everything, path)) for path in documents]
-
-
-class _Both(Mapping[str, bytes]):
-    """The packs' documents over the site's files, without reading every file of the site."""
+class Overlay(Mapping[str, bytes]):
+    """Documents laid out beside the site's files (packs, sheets), without copying every file of the site."""
 
     def __init__(self, first: Mapping[str, bytes], second: Mapping[str, bytes]) -> None:
         self.first, self.second = first, second

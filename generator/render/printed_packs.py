@@ -1,7 +1,8 @@
 """The printed packs of a gathering: which parts each holds, in what order, and where it is written.
 
 Pure: the parts name the page templates whose content they reuse and the context those need;
-generator/commands/printed_packs.py renders them into one HTML document and lays it out once.
+generator/commands/printed_packs.py renders them into one HTML document and lays it out once
+(the worksheets once for all PDFs: generator/commands/print_sheets.py).
 
     print/GATHERING-deltaker.pdf     for participants: no facilitator notes, ever
     print/GATHERING-fasilitator.pdf  for facilitators: duties, run-sheets, packing list, notes pages
@@ -67,6 +68,12 @@ def pack_path(g: Gathering, audience: str) -> str:
 def pack_document_path(g: Gathering, audience: str) -> str:
     """Where the pack's HTML stands among the site's files while it is laid out (never written)."""
     return pack_path(g, audience).removesuffix(".pdf") + ".html"
+
+
+def sheets_document_path(g: Gathering) -> str:
+    """Where the document of the gathering's worksheets stands while it is laid out (never written):
+    in print/ beside the packs, so the sheets' links and images resolve as in a pack."""
+    return f"print/{g.key}.html"
 
 
 def models_used(site: Site, g: Gathering) -> list[Model]:
