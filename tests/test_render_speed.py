@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import jinja2
+import jinja2.runtime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.core.errors import Problems
 from generator.render.links import local_links
 from generator.render.pages import relative
+from generator.render.strings import Strings
+from generator.render.theme import PlainCallContext, load_theme
 from generator.validate.markdown import ROOT_LINK
 
 # Pieces a page is made of near a local link, with near misses (no closing quote, `data-src`, no slash).
@@ -41,3 +47,42 @@ def test_local_links_in_a_page() -> None:
         '<a href="../day.html">d</a><img src="../../files/a.png"><a href="https://x">x</a>'
     )
     assert local_links('title="samling-root:/x"', "index.html") == 'title="samling-root:/x"'  # not a link
+
+
+def _render(source: str, **values: object) -> str:
+    env = load_theme("default", Path("content"), Problems(), Path("site.yaml")).environment()
+    return env.from_string(source).render(values)
+
+
+def test_templates_call_plain_functions_directly_and_marked_ones_with_their_context() -> None:
+    @jinja2.pass_context
+    def page_lang(context: jinja2.runtime.Context, suffix: str) -> str:
+        return context["lang"] + suffix
+
+    @jinja2.pass_environment
+    def autoescapes(env: jinja2.Environment) -> bool:
+        return bool(env.autoescape)
+
+    class Marked:
+        @jinja2.pass_context
+        def __call__(self, context: jinja2.runtime.Context) -> str:
+            return context["lang"]
+
+    class Words:
+        @jinja2.pass_context
+        def lang(self, context: jinja2.runtime.Context) -> str:
+            return context["lang"]
+
+    def stops() -> str:
+        raise StopIteration
+
+    source = (
+        "{% for i in [1] %}{{ page_lang('!') }} {{ autoescapes() }} {{ marked() }} {{ words.lang() }} "
+        "{{ t('deck', n=i) }} {{ plain(i, b=2) }} {{ d.get('k') }} {{ stops() is undefined }}{% endfor %}"
+    )
+    values = {"lang": "nn", "t": Strings("nn", {"deck": "Lysark {n}"}), "plain": lambda a, b: a + b, "d": {"k": "<v>"}}
+    out = _render(
+        source, page_lang=page_lang, autoescapes=autoescapes, marked=Marked(), words=Words(), stops=stops, **values
+    )
+    assert out == "nn! True nn nn Lysark 1 3 &lt;v&gt; True"
+    assert PlainCallContext.call is not jinja2.runtime.Context.call  # the fast path is the one being tested
