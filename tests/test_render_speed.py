@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -11,11 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.core.errors import Problems
+from generator.render import agenda
+from generator.render.agenda import DAY_DECK_SESSIONS
 from generator.render.links import local_links
-from generator.render.pages import relative
+from generator.render.pages import decks_for, relative
 from generator.render.strings import Strings
 from generator.render.theme import PlainCallContext, load_theme
 from generator.validate.markdown import ROOT_LINK
+from tests.test_agenda import small_gathering
 
 # Pieces a page is made of near a local link, with near misses (no closing quote, `data-src`, no slash).
 PIECES = ["href", "src", "data-src", '="', "=", '"', "samling-root:/", '="samling-root:/', "a/b.html", " ", "<a ", ">"]
@@ -86,3 +90,15 @@ def test_templates_call_plain_functions_directly_and_marked_ones_with_their_cont
     )
     assert out == "nn! True nn nn Lysark 1 3 &lt;v&gt; True"
     assert PlainCallContext.call is not jinja2.runtime.Context.call  # the fast path is the one being tested
+
+
+def test_the_days_decks_are_those_decks_for_finds_in_enough_of_its_sessions() -> None:
+    g = small_gathering()
+    gatherings = [g, replace(g, decks=(*g.decks, replace(g.decks[1], key="c-deck", sessions=("c", "d", "e", "b"))))]
+    for gathering in gatherings:
+        day = gathering.days[0]
+        plain = [
+            d for d in gathering.decks if sum(d in decks_for(gathering, s) for s in day.sessions()) >= DAY_DECK_SESSIONS
+        ]
+        assert agenda.day_decks(gathering, day) == plain
+    assert [d.key for d in agenda.day_decks(gatherings[1], gatherings[1].days[0])] == ["hele", "c-deck"]

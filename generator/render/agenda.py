@@ -45,7 +45,8 @@ DAY_DECK_SESSIONS = 4  # a deck used by this many of a day's sessions is the day
 def day_decks(g: Gathering, day: Day) -> list[Deck]:
     """Decks that run through the day (the seed's one deck for everything), linked once above the agenda."""
     sessions = day.sessions()
-    return [d for d in g.decks if sum(d in decks_for(g, s) for s in sessions) >= DAY_DECK_SESSIONS]
+    # decks_for's test, deck by deck: each row asks for the day's decks, so this runs for every row.
+    return [d for d in g.decks if sum(d.key in s.decks or s.key in d.sessions for s in sessions) >= DAY_DECK_SESSIONS]
 
 
 def row_decks(g: Gathering, day: Day, s: Session) -> list[Deck]:
