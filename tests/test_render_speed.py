@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from generator.core.errors import Problems
 from generator.render import agenda
 from generator.render.agenda import DAY_DECK_SESSIONS
-from generator.render.links import local_links
+from generator.render.links import links_from, local_links
 from generator.render.pages import decks_for, relative
 from generator.render.strings import Strings
 from generator.render.theme import PlainCallContext, load_theme
@@ -38,9 +38,9 @@ def test_local_links_are_rewritten_exactly_as_the_regex_rewrites_them(html: str,
     assert _outcome(local_links, html, here) == _outcome(_by_regex, html, here)
 
 
-def _outcome(rewrite: Callable[[str, str], str], html: str, here: str) -> str:
+def _outcome(rewrite: Callable[[str, str], str], first: str, second: str) -> str:
     try:
-        return rewrite(html, here)
+        return rewrite(first, second)
     except ValueError as exc:  # an empty path (validation never lets one through): the same error either way
         return repr(exc)
 
@@ -102,3 +102,14 @@ def test_the_days_decks_are_those_decks_for_finds_in_enough_of_its_sessions() ->
         ]
         assert agenda.day_decks(gathering, day) == plain
     assert [d.key for d in agenda.day_decks(gatherings[1], gatherings[1].days[0])] == ["hele", "c-deck"]
+
+
+PARTS = ["", ".", "..", "g", "sessions", "decks", "x.html", ".hidden", "g.html"]
+PATHS = st.lists(st.sampled_from(PARTS), min_size=1, max_size=4).map("/".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(PATHS, st.lists(PATHS, max_size=6))
+def test_a_pages_links_are_what_relative_makes_of_them(page: str, targets: list[str]) -> None:
+    link = links_from(page)
+    assert [_outcome(lambda _, t: link(t), page, t) for t in targets] == [_outcome(relative, page, t) for t in targets]

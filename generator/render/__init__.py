@@ -16,9 +16,9 @@ from generator.domain import clock
 from generator.render import agenda, formatting, pages, qr, search
 from generator.render.calendar import calendar_files
 from generator.render.embeds import Embeds
-from generator.render.links import local_links
+from generator.render.links import links_from, local_links
 from generator.render.network_calendar import network_calendars
-from generator.render.pages import PagePlan, relative
+from generator.render.pages import PagePlan
 from generator.render.strings import Strings
 from generator.render.theme import Theme
 from generator.validate.files import published_files
@@ -134,10 +134,7 @@ def gathering_files(g: Gathering, site: Site, theme: Theme) -> list[Output]:
 def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
     lang = plan.gathering.language if plan.gathering else site.config.language
     here = plan.path
-
-    def url(target: str) -> str:
-        return relative(here, target)
-
+    url = links_from(here)  # relative(here, target)
     t = Strings(lang, theme.strings[lang])
     logo = site.config.branding.logo
     return {

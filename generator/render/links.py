@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from generator.render.pages import relative
 from generator.validate.markdown import ROOT_PREFIX
 
@@ -31,3 +34,33 @@ def local_links(html: str, here: str) -> str:
             at = html.find(_ROOT_VALUE, start)
     parts.append(html[done:])
     return "".join(parts)
+
+
+def links_from(page: str) -> Callable[[str], str]:
+    """`relative(page, target)` for the many links of one page, the page's folder taken apart once.
+
+    Most links go into the page's own folder or out of its top folder: those are cut from the target
+    as it is. A path with an empty, `.` or `..` part goes through `relative`, which normalises it."""
+    here = page.split("/")[:-1]
+    if any(part in ("", ".", "..") for part in here):
+        return functools.partial(relative, page)
+    folder = "".join(f"{part}/" for part in here)  # "g/sessions/", or "" for a page at the top
+    top = here[0] if here else ""
+    top_folder, up = f"{top}/", "../" * len(here)
+
+    def link(target: str) -> str:
+        if not target or target[0] in "./" or target[-1] == "/" or "/." in target or "//" in target:
+            return relative(page, target)
+        if target.startswith(folder):
+            return target[len(folder) :]
+        if target != top and not target.startswith(top_folder):
+            return up + target  # nothing in common with the page's folder
+        there = target.split("/")  # relative's own way, for a part in common
+        common = 0
+        for a, b in zip(here, there, strict=False):
+            if a != b:
+                break
+            common += 1
+        return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+
+    return link
