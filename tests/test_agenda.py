@@ -108,15 +108,15 @@ def test_a_deck_for_most_of_the_day_is_linked_once_not_on_every_row() -> None:
     day = g.days[0]
     a, b = day.entries[0], day.entries[1]
     assert [d.key for d in agenda.day_decks(g, day)] == ["hele"]
-    assert [d.key for d in agenda.row_decks(g, day, b)] == ["b-deck"]
-    assert agenda.row_decks(g, day, a) == []
+    assert [d.key for d in agenda.row_decks(g, b, agenda.day_decks(g, day))] == ["b-deck"]
+    assert agenda.row_decks(g, a, agenda.day_decks(g, day)) == []
 
 
 def test_materials_of_a_session_and_the_days_packing_list() -> None:
     g = small_gathering()
     day = g.days[0]
     a = day.entries[0]
-    assert [(m.text, m.kind, m.path) for m in agenda.materials(g, a, day)] == [
+    assert [(m.text, m.kind, m.path) for m in agenda.materials(g, a, agenda.day_decks(g, day))] == [
         ("Tusj", "item", ""),
         ("Arket", "worksheet", "g/worksheets/ark.html"),
     ]

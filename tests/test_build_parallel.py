@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
 
+from generator.incremental.builder import Builder
 from generator.incremental.parallel import in_two
 
 
@@ -52,3 +56,22 @@ def test_an_error_here_is_raised_and_the_child_is_reaped() -> None:
 
     with pytest.raises(ValueError, match="boom"):
         in_two(broken, [1, 2, 3, 4], min_items=2)
+
+
+def test_the_forked_child_finds_the_templates_compiled(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One page of each template is made before the fork, so the child compiles none of its own.
+    compiled = tmp_path / "compiled"
+    plain = jinja2.Environment.compile
+
+    def logging(env: jinja2.Environment, *args: Any, **kwargs: Any) -> Any:
+        with compiled.open("a") as log:
+            log.write(f"{os.getpid()}\n")
+        return plain(env, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", logging)
+    result = Builder(content_copy, tmp_path / "out", parallel_from=2, warm=False).build(None)
+    assert result.pages > 2
+    pids = compiled.read_text().split()
+    assert pids and set(pids) == {str(os.getpid())}

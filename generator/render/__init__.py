@@ -16,12 +16,12 @@ from generator.domain import clock
 from generator.render import agenda, formatting, pages, qr, search
 from generator.render.calendar import calendar_files
 from generator.render.embeds import Embeds
+from generator.render.links import links_from, local_links
 from generator.render.network_calendar import network_calendars
-from generator.render.pages import PagePlan, relative
+from generator.render.pages import PagePlan
 from generator.render.strings import Strings
 from generator.render.theme import Theme
 from generator.validate.files import published_files
-from generator.validate.markdown import ROOT_LINK
 
 
 @dataclass(frozen=True)
@@ -134,10 +134,7 @@ def gathering_files(g: Gathering, site: Site, theme: Theme) -> list[Output]:
 def page_context(site: Site, theme: Theme, plan: PagePlan) -> dict[str, Any]:
     lang = plan.gathering.language if plan.gathering else site.config.language
     here = plan.path
-
-    def url(target: str) -> str:
-        return relative(here, target)
-
+    url = links_from(here)  # relative(here, target)
     t = Strings(lang, theme.strings[lang])
     logo = site.config.branding.logo
     return {
@@ -168,5 +165,5 @@ def render_page(env: jinja2.Environment, site: Site, theme: Theme, plan: PagePla
         )
         html = ""
     # Local links in Markdown were written relative to the content folder; make them relative to this page.
-    html = ROOT_LINK.sub(lambda m: f'{m.group(1)}="{relative(plan.path, m.group(2))}"', html)
+    html = local_links(html, plan.path)
     return Output(plan.path, html.encode("utf-8"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.core.model import Day, Deck, Entry, Facilitator, Gathering, Parallel, Session
@@ -45,13 +46,12 @@ DAY_DECK_SESSIONS = 4  # a deck used by this many of a day's sessions is the day
 def day_decks(g: Gathering, day: Day) -> list[Deck]:
     """Decks that run through the day (the seed's one deck for everything), linked once above the agenda."""
     sessions = day.sessions()
-    # decks_for's test for one deck, without making each session's list (this runs for every row)
+    # decks_for's test, deck by deck, without a list of decks for every session.
     return [d for d in g.decks if sum(d.key in s.decks or s.key in d.sessions for s in sessions) >= DAY_DECK_SESSIONS]
 
 
-def row_decks(g: Gathering, day: Day, s: Session) -> list[Deck]:
-    """The decks to link from a session's row: its own, not the day's."""
-    shared = day_decks(g, day)
+def row_decks(g: Gathering, s: Session, shared: Sequence[Deck]) -> list[Deck]:
+    """The decks to link from a session's row: its own, not the day's (`shared`: day_decks, once a day)."""
     return [d for d in decks_for(g, s) if d not in shared]
 
 
@@ -64,9 +64,8 @@ class Material:
     path: str = ""  # the output page of a deck or worksheet
 
 
-def materials(g: Gathering, s: Session, day: Day | None = None) -> list[Material]:
-    """Everything a session needs, its sub-items' included, without repeats; given the day, not the day's decks."""
-    shared = day_decks(g, day) if day else []
+def materials(g: Gathering, s: Session, shared: Sequence[Deck] = ()) -> list[Material]:
+    """Everything a session needs, its sub-items' included, without repeats; not the `shared` decks (the day's)."""
     found: list[Material] = []
     for session in (s, *s.items):
         found += [Material(m, "item") for m in session.materials]

@@ -20,13 +20,20 @@ class Strings(Mapping[str, str]):
         self.lang, self.table = lang, table
 
     def __call__(self, key: str, **values: object) -> str:
-        text = self[key]
+        try:  # not through self[key]: templates call this tens of thousands of times a build
+            text = self.table[key]
+        except KeyError:
+            raise self._missing(key) from None
         return text.format(**values) if values else text
 
     def __getitem__(self, key: str) -> str:
-        if key not in self.table:
-            raise MissingString(f"the UI string '{key}' is missing for language '{self.lang}'")
-        return self.table[key]
+        try:
+            return self.table[key]
+        except KeyError:
+            raise self._missing(key) from None
+
+    def _missing(self, key: str) -> MissingString:
+        return MissingString(f"the UI string '{key}' is missing for language '{self.lang}'")
 
     def __contains__(self, key: object) -> bool:
         return key in self.table

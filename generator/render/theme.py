@@ -7,16 +7,23 @@ default theme. A site template can extend the original as "default/NAME.html".
 
 from __future__ import annotations
 
+import functools
+import types
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import jinja2.runtime
+from jinja2.utils import internalcode
 
 from generator.core.errors import Problems
 from generator.core.model import LANGUAGES
 from generator.core.slugs import is_slug
 from generator.load import inside
 from generator.load.documents import read_yaml
+from generator.render.embeds import Embeds
+from generator.render.strings import Strings
 
 DEFAULT_THEME = Path(__file__).resolve().parents[2] / "themes" / "default"
 
@@ -49,7 +56,7 @@ class Theme:
                 jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(default))}),
             ]
         )
-        return jinja2.Environment(
+        env = jinja2.Environment(
             loader=loader,
             autoescape=True,  # every template, whatever its ending: .ics and .svg too
             undefined=jinja2.StrictUndefined,
@@ -60,6 +67,39 @@ class Theme:
             # whenever a theme file may have changed (build.py).
             auto_reload=False,
         )
+        env.context_class = PlainCallContext
+        return env
+
+
+# What templates call most (`t`, `fmt.*`, `url`, `paths.*`, `agenda.*`, `embed`, a dict's `get`):
+# functions, methods, built-ins and the two callable objects. Exact types: a subclass may be callable another way.
+_PLAIN_CALLABLES = frozenset(
+    {types.FunctionType, types.MethodType, types.BuiltinFunctionType, functools.partial, Strings, Embeds}
+)
+
+
+class PlainCallContext(jinja2.runtime.Context):
+    """Jinja's context, calling a plain function or method directly (thousands of calls a page).
+
+    `Context.call` looks on every call for `pass_context`, `pass_eval_context` and `pass_environment`
+    marks, on the callable and on its `__call__`; a function, method or partial has them only as its
+    own attribute, and `Strings` and `Embeds` have none. Everything else, a macro for one, goes
+    Jinja's way, and so does anything marked. The call itself is Jinja's: the loop's and block's
+    variables it is handed are dropped, and a StopIteration becomes an undefined value."""
+
+    @internalcode
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) not in _PLAIN_CALLABLES or hasattr(__obj, "jinja_pass_arg"):
+            return super().call(__obj, *args, **kwargs)
+        if kwargs:
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
 
 
 def load_theme(name: str, content_root: Path, problems: Problems, source: Path, default: Path = DEFAULT_THEME) -> Theme:
