@@ -19,7 +19,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -29,6 +29,9 @@ from markdown_it.token import Token
 from generator.core.model import Embed, Text
 from generator.core.plain import plain_text
 from generator.validate.containers import MARKS, MAX_LINES, MAX_MARKS, use_containers
+
+if TYPE_CHECKING:
+    from generator.validate.fast_markdown import FastMarkdown
 
 EMBED_KINDS = ("model", "worksheet")
 LAYOUT_CONTAINERS = ("columns", "column")
@@ -41,6 +44,8 @@ _SAFE_SCHEMES = re.compile(r"^(?:https?:|mailto:|tel:|#|/|\.|[^:]*$)", re.IGNORE
 
 class SamlingMarkdown(MarkdownIt):
     """The parser, and how a text becomes a Text: a subclass may remember texts (generator/incremental/texts.py)."""
+
+    fast: FastMarkdown | None = None  # the Rust engine, for the texts it renders as this one does
 
     def text(self, text: str, first_line: int, base: str) -> Text:
         return _render(self, text, first_line, base)
@@ -57,6 +62,9 @@ def make_markdown(raw_html: bool = False, kind: type[SamlingMarkdown] = SamlingM
     if not raw_html:
         # markdown-it already drops javascript:, vbscript: and file:; also drop data:.
         md.validateLink = lambda url: bool(_SAFE_SCHEMES.match(url.strip()))  # type: ignore[method-assign]
+    from generator.validate.fast_markdown import fast_engine  # it builds on this module
+
+    md.fast = fast_engine(md)
     return md
 
 
@@ -87,12 +95,17 @@ def _bounded_table(state: StateBlock, start: int, end: int, silent: bool) -> boo
 
 def _render_container(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     token = tokens[idx]
-    words = token.info.strip().split()
     kind = token.type.removeprefix("container_").removesuffix("_open").removesuffix("_close")
+    return container_html(kind, token.info, token.nesting == 1)
+
+
+def container_html(kind: str, info: str, opening: bool) -> str:
+    """A container's opening or closing line as HTML (`info`: the words after the colons)."""
+    words = info.strip().split()
     arg = words[1] if len(words) > 1 else ""
     if kind in EMBED_KINDS:
-        return f"<!--samling:{kind}:{arg}-->\n" if token.nesting == 1 and _NAME.fullmatch(arg) else ""
-    if token.nesting == -1:
+        return f"<!--samling:{kind}:{arg}-->\n" if opening and _NAME.fullmatch(arg) else ""
+    if not opening:
         return "</div>\n"
     if kind == "lang":
         return f'<div lang="{arg}">\n' if arg.isalpha() else "<div>\n"
@@ -167,6 +180,8 @@ def _render(md: MarkdownIt, text: str, first_line: int, base: str) -> Text:
         return Text(links=(Embed(TOO_BIG, f"{lines:,} lines of Markdown", first_line),))
     if (marks := sum(text.count(mark) for mark in MARKS)) > MAX_MARKS:
         return Text(links=(Embed(TOO_BIG, f"{marks:,} marks of emphasis, links and code ({MARKS})", first_line),))
+    if (fast := getattr(md, "fast", None)) and (text_fast := fast.text(text, first_line, base)) is not None:
+        return text_fast
     tokens = md.parse(text)
     links = _local_links(tokens, base, first_line)
     for token in tokens:
