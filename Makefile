@@ -21,12 +21,13 @@ $(VENV)/.venv-$(SUM):
 	rm -f $(VENV)/.venv-* $(VENV)/.installed-*
 	touch $@
 
+# The accelerators (extra `fast`) come from wheels only; without a wheel the build goes without them.
 $(STAMP)-build: pyproject.toml $(VENV)/.venv-$(SUM)
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q -e ".[fast]" --only-binary markdown-it-pyrs || $(PY) -m pip install -q -e .
 	touch $@
 
 $(STAMP)-test $(STAMP)-print: $(STAMP)-%: pyproject.toml $(VENV)/.venv-$(SUM)
-	$(PY) -m pip install -q -e ".[$*]"
+	$(PY) -m pip install -q -e ".[$*,fast]" --only-binary markdown-it-pyrs || $(PY) -m pip install -q -e ".[$*]"
 	touch $@
 
 # What the browser, print and HTML-validity tests need from Debian.
