@@ -18,7 +18,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-_INLINE = frozenset(
+INLINE_TAGS = frozenset(
     {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp"}
     | {"small", "span", "strong", "sub", "sup", "time", "u", "var"}
 )
@@ -45,13 +45,13 @@ class _Plain(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self.skipping += 1
-        elif tag not in _INLINE:
+        elif tag not in INLINE_TAGS:
             self.parts.append(" ")  # a block or a break ends a word
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
-        elif tag not in _INLINE:
+        elif tag not in INLINE_TAGS:
             self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:

@@ -29,7 +29,7 @@ from markdown_it.common.utils import escapeHtml
 
 from generator.core.accelerators import accelerator
 from generator.core.model import Embed, Text
-from generator.core.plain import plain_text
+from generator.core.plain import INLINE_TAGS
 from generator.validate.fast_source import Piece, doubtful, pieces
 from generator.validate.markdown import (
     _SAFE_SCHEMES,
@@ -51,7 +51,11 @@ _BLOCK = frozenset({"paragraph", "heading", "lheading", "blockquote", "bullet_li
 _BLOCK |= {"code_block", "fence", "hr", "definition", "table", "thead", "tbody", "trow", "tcell"}
 _INLINE = frozenset({"text", "text_special", "softbreak", "hardbreak", "em", "strong", "strikethrough"})
 _INLINE |= {"code_inline", "link", "image", "autolink"}
+_LEAVES = frozenset({"image", "text", "text_special", "softbreak", "hardbreak", "code_inline"})
 _URL = re.compile(r'<(?:a href|img src)="([^"]*)"')
+_INLINE_TAG = re.compile(r"<!--.*?-->|</?(?:" + "|".join(sorted(INLINE_TAGS)) + r")(?=[\s/>])[^>]*>", re.DOTALL)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 _HEADING = re.compile(r"<h[1-6]>")
 _NESTING = re.compile(r"<(/?)(?:blockquote|ol|ul|li)[ >]")
 _OPEN_FENCE_END = re.compile(r"\n</code></pre>\n(?:</(?:li|blockquote|ul|ol)>\n?)*\Z")
@@ -67,7 +71,7 @@ class _Part:
 
     html: str
     links: list[Embed] = field(default_factory=list)
-    headings: list[tuple[int, int, bool]] = field(default_factory=list)  # first and last line, at the top
+    headings: list[tuple[int, int, bool, bool]] = field(default_factory=list)  # first, last line, at the top, setext
     tables: list[int] = field(default_factory=list)  # the line each table starts on
 
 
@@ -123,15 +127,15 @@ class FastMarkdown:
                 cells += columns * max(last - line - 2, 1)
                 if columns > MAX_TABLE_COLUMNS or cells > MAX_TABLE_CELLS:
                     return None
-            for top, bottom, at_top in part.headings if title is None and not piece.notes else ():
-                found = self._heading("\n".join(lines[top : bottom + 1])) if at_top else None
+            for top, bottom, at_top, setext in part.headings if title is None and not piece.notes else ():
+                found = _heading(lines[top : bottom + 1], setext) if at_top else None
                 if found is None:
                     return None
                 if found:
                     title = found
                     break
         html = "".join(body)
-        return Text(html, "".join(notes), tuple(embeds), title or "", tuple(links), plain_text(html))
+        return Text(html, "".join(notes), tuple(embeds), title or "", tuple(links), _plain(html))
 
     def _part(self, source: str, offset: int, depth: int, base: str, want_title: bool) -> _Part | None:
         try:
@@ -147,7 +151,8 @@ class FastMarkdown:
             html = _tight_code(html)
         if not source.endswith("\n") and _OPEN_FENCE_END.search(html) and _ends_in_code(source, html):
             return None  # markdown-it-py's fence left open at the very end keeps no last newline
-        if ("<li" in html or "<blockquote" in html) and depth + _html_depth(html) > self.levels:
+        deepest = depth + html.count("<blockquote") + 2 * (html.count("<ul") + html.count("<ol"))  # a list: 2 levels
+        if deepest > self.levels and depth + _html_depth(html) > self.levels:
             return None
         urls = [_unescape(m.group(1)) for m in _URL.finditer(html)]
         if not all(_plain_url(url) for url in urls) or ("<" in source and any("%" in url for url in urls)):
@@ -168,7 +173,7 @@ class FastMarkdown:
         def line(byte: int) -> int:
             return offset + bisect_left(newlines, byte)
 
-        part.headings = [(line(a), line(max(a, b - 1)), top) for a, b, top in seen.headings]
+        part.headings = [(line(a), line(max(a, b - 1)), top, setext) for a, b, top, setext in seen.headings]
         part.tables = [line(a) for a in seen.tables]
         for _url, target, (kind, byte) in zip(urls, targets, seen.links, strict=True):
             if target is not None:
@@ -176,21 +181,13 @@ class FastMarkdown:
         part.html = _rewrite(html, urls, targets)
         return part
 
-    def _heading(self, source: str) -> str | None:
-        """A heading's inline source as markdown-it-py's heading token holds it ('' for an empty one)."""
-        tokens: list[Any] = []
-        self.md.block.parse(source, self.md, {}, tokens)
-        if len(tokens) != 3 or tokens[0].type != "heading_open":
-            return None
-        return str(tokens[1].content)
-
 
 @dataclass
 class _Seen:
     """What a walk of the engine's tree found, in document order, at byte offsets of its source."""
 
     links: list[tuple[str, int]] = field(default_factory=list)  # "link"/"image", the start of its paragraph
-    headings: list[tuple[int, int, bool]] = field(default_factory=list)
+    headings: list[tuple[int, int, bool, bool]] = field(default_factory=list)
     tables: list[int] = field(default_factory=list)
     definitions: list[str] = field(default_factory=list)  # the URLs of reference definitions
 
@@ -200,12 +197,12 @@ class _Seen:
         here = run
         for child in node.children:
             name = child.name
-            if child.srcmap is None:
-                return False
             if name in _BLOCK and run is None:
                 here = None
+                if name in ("heading", "lheading", "table") and child.srcmap is None:
+                    return False
                 if name in ("heading", "lheading"):
-                    self.headings.append((*child.srcmap, top))
+                    self.headings.append((*child.srcmap, top, name == "lheading"))
                 elif name == "table":
                     self.tables.append(child.srcmap[0])
                 elif name == "definition":
@@ -213,11 +210,14 @@ class _Seen:
                 if not self.walk(child, None, False):
                     return False
             elif name in _INLINE:
-                here = child.srcmap[0] if here is None else here
+                if here is None:
+                    if (srcmap := child.srcmap) is None:
+                        return False
+                    here = srcmap[0]
                 if name in ("link", "autolink", "image"):
                     self.links.append(("image" if name == "image" else "link", here))
                 # An image's description is its alt text: markdown-it-py's links there are not listed.
-                if name != "image" and not self.walk(child, here, top):
+                if name not in _LEAVES and not self.walk(child, here, top):
                     return False
             else:
                 return False
@@ -254,6 +254,27 @@ def _html_depth(html: str) -> int:
         depth += -1 if m.group(1) else 1
         deepest = max(deepest, depth)
     return deepest
+
+
+def _heading(lines: list[str], setext: bool) -> str | None:
+    """A top-level heading's inline source as markdown-it-py's heading rules cut it ('' for an empty one)."""
+    if setext:
+        return "\n".join(lines[:-1]).strip() if _UNDERLINE.fullmatch(lines[-1]) else None
+    rest = lines[0].lstrip(" \t")
+    level = len(rest) - len(rest.lstrip("#"))
+    if len(lines) != 1 or not 1 <= level <= 6 or rest[level : level + 1] not in ("", " ", "\t"):
+        return None
+    body = rest[level:]
+    end = len(body.rstrip(" \t"))
+    closing = len(body[:end].rstrip("#"))  # a closing run of #s, after a space
+    return body[: closing if closing and body[closing - 1] in " \t" else end].strip()
+
+
+def _plain(html: str) -> str:
+    """core/plain.py's plain_text for HTML without raw HTML, as markdown-it writes it (a tag's attributes
+    hold no `>`, its text no `<`, and only &amp; &lt; &gt; &quot;): the same words, without HTMLParser."""
+
+    return " ".join(_unescape(_ANY_TAG.sub(" ", _INLINE_TAG.sub("", html))).split())
 
 
 def _unescape(value: str) -> str:
