@@ -30,7 +30,7 @@ _BLOCK = frozenset(
     | {"section", "article", "aside", "header", "footer", "nav", "main", "details", "summary", "del", "ins"}
 )
 # What each tag adds to the text (groups: an end tag's name, a start tag's name; None for a comment).
-_ADDS = {None: "", **{n: "" for n in _INLINE}, **{n: " " for n in _BLOCK}}
+_ADDS = {None: "", **{n: "" for n in INLINE_TAGS}, **{n: " " for n in _BLOCK}}
 _WS = r"[ \t\n\r\f]"
 _ATTR = rf"{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'=<>`/]+))?"
 _PIECE = re.compile(rf"<(?:/([a-z][a-z0-9]*)|([a-z][a-z0-9]*)(?:{_ATTR})*{_WS}*/?|!--(?:[^<>!-]|-(?!-))*--)>")
