@@ -17,6 +17,8 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.commands.build import build
 from generator.incremental.builder import Builder
@@ -375,3 +377,17 @@ def test_a_planted_leftover_folder_is_neither_put_in_place_nor_deleted(content_c
     build(content_copy, out)
     assert (planted / "index.html").read_text("utf-8") == "planted"
     assert b"planted" not in (out / "index.html").read_bytes()
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+        max_leaves=30,
+    )
+)
+def test_the_cache_is_written_in_pieces_that_make_the_same_json(value: object) -> None:
+    from generator.write.private import json_pieces
+
+    whole = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert "".join(json_pieces(value)) == whole

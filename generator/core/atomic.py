@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def replace_file(path: Path, data: bytes, tmp: Path | None = None, owner_only: bool = False) -> None:
-    """Put `data` at `path` atomically, by way of `tmp` (by default `.NAME.tmp-PID` beside it).
+def replace_file(path: Path, data: bytes | Iterable[bytes], tmp: Path | None = None, owner_only: bool = False) -> None:
+    """Put `data` (bytes, or bytes in pieces as they are made) at `path` atomically, by way of `tmp`
+    (by default `.NAME.tmp-PID` beside it). If making a piece fails, `tmp` is left for the caller.
 
     `owner_only`: the file is made readable by its owner alone, and never through a link someone
     planted where the temporary file goes (for the owner-only folder, see write/private.py)."""
@@ -24,7 +27,16 @@ def replace_file(path: Path, data: bytes, tmp: Path | None = None, owner_only: b
             os.unlink(tmp)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            _write(f, data)
     else:
-        tmp.write_bytes(data)
+        with open(tmp, "wb") as f:
+            _write(f, data)
     os.replace(tmp, path)
+
+
+def _write(f: BinaryIO, data: bytes | Iterable[bytes]) -> None:
+    if isinstance(data, bytes):
+        f.write(data)
+    else:
+        for piece in data:
+            f.write(piece)

@@ -9,10 +9,12 @@ Everything in it is JSON of plain values, validated by its reader; nothing in it
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -92,10 +94,26 @@ class PrivateFolder:
         path = self.path / name
         tmp = path.with_name(f"{name}.{os.getpid()}.tmp")
         try:
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            replace_file(path, (piece.encode("utf-8") for piece in json_pieces(data)), tmp, owner_only=True)
         except (ValueError, TypeError, RecursionError):
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
             return  # e.g. an integer too long to print: the next build just does the work
-        try:
-            replace_file(path, text, tmp, owner_only=True)
         except OSError as exc:
             notice(f"{path} cannot be written ({exc.strerror}); the next build does the work again")
+
+
+def json_pieces(value: Any, depth: int = 0) -> Iterator[str]:
+    """json.dumps(value, ensure_ascii=False, separators=(",", ":")) in pieces, one per entry of the
+    outer two levels: the cache of 10,000 sessions is some 120 MB of JSON, which made whole (as text,
+    then as bytes) was the peak of a build's memory."""
+    if depth < 2 and isinstance(value, dict):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            if not isinstance(key, str):
+                raise TypeError("only text keys are written")
+            yield f"{',' if i else ''}{json.dumps(key, ensure_ascii=False)}:"
+            yield from json_pieces(item, depth + 1)
+        yield "}"
+    else:
+        yield json.dumps(value, ensure_ascii=False, separators=(",", ":"))
