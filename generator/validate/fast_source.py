@@ -25,6 +25,7 @@ _ITEM = r"(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]*$|(?!0*1[.)])[0-9]{1,9}[.)](?:[ \t]|$
 _QUOTE_ITEM = re.compile("^" + _PREFIX + _ITEM, re.MULTILINE)
 _LINE_ITEM = re.compile(_PREFIX + _ITEM)
 _TABLE_FIRST = re.compile(r"^[ \t]*[>*+\-#`~0-9][^\n]*\|[^\n]*\n[ \t]*[-:|][-:| \t]*$", re.MULTILINE)
+_PIPELESS_DELIMITER = re.compile(r"\|[^\n]*\n[ \t>]*:?-[-: \t]*$", re.MULTILINE)
 _LAZY_INDENTED = re.compile("^" + _PREFIX + r">.*\n[ \t]+[^ \t>\n]", re.MULTILINE)
 _OPEN_PAREN = re.compile(r"\](?:\(|:)[ \t]*$", re.MULTILINE)
 _TITLE_LINE = re.compile("^" + _PREFIX + r"[\"'(]", re.MULTILINE)
@@ -63,8 +64,8 @@ def doubtful(text: str, lines: list[str], raw_html: bool, levels: int) -> bool:
         return True
     if "]:" in text and (_OPEN_PAREN.search(text) or _TITLE_LINE.search(text)):
         return True  # `[a](` or `[a]:` at a line's end, a definition's title on its own line
-    if "|" in text and _TABLE_FIRST.search(text):
-        return True  # markdown-it-py's tables come before quotes, lists, headings and fences
+    if "|" in text and (_TABLE_FIRST.search(text) or _PIPELESS_DELIMITER.search(text) or "\\||" in text):
+        return True  # markdown-it-py's tables come before quotes, lists, headings, fences; `---` rows, `\||`
     if ">" in text and "|" in text and _QUOTE_TABLE.search(text):
         return True  # a table in a quote's lazy lines: markdown-it-py has it go on the paragraph
     if ">" in text and (_QUOTE_ITEM.search(text) or ("`" in text and _LAZY_INDENTED.search(text))):
