@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from generator.render.pages import relative
+from generator.render.pages import climb, relative
 from generator.validate.markdown import ROOT_PREFIX
 
 _ROOT_VALUE = '="' + ROOT_PREFIX  # what follows `href` or `src` in a local link
@@ -55,12 +55,6 @@ def links_from(page: str) -> Callable[[str], str]:
             return target[len(folder) :]
         if target != top and not target.startswith(top_folder):
             return up + target  # nothing in common with the page's folder
-        there = target.split("/")  # relative's own way, for a part in common
-        common = 0
-        for a, b in zip(here, there, strict=False):
-            if a != b:
-                break
-            common += 1
-        return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+        return climb(here, target.split("/"))  # relative's own way, for a part in common
 
     return link
