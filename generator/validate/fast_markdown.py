@@ -29,7 +29,7 @@ from markdown_it.common.utils import escapeHtml
 
 from generator.core.accelerators import accelerator
 from generator.core.model import Embed, Text
-from generator.core.plain import INLINE_TAGS
+from generator.core.plain import plain_text
 from generator.validate.fast_source import Piece, doubtful, pieces
 from generator.validate.markdown import (
     _SAFE_SCHEMES,
@@ -53,8 +53,6 @@ _INLINE = frozenset({"text", "text_special", "softbreak", "hardbreak", "em", "st
 _INLINE |= {"code_inline", "link", "image", "autolink"}
 _LEAVES = frozenset({"image", "text", "text_special", "softbreak", "hardbreak", "code_inline"})
 _URL = re.compile(r'<(?:a href|img src)="([^"]*)"')
-_INLINE_TAG = re.compile(r"<!--.*?-->|</?(?:" + "|".join(sorted(INLINE_TAGS)) + r")(?=[\s/>])[^>]*>", re.DOTALL)
-_ANY_TAG = re.compile(r"<[^>]*>")
 _UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 _HEADING = re.compile(r"<h[1-6]>")
 _NESTING = re.compile(r"<(/?)(?:blockquote|ol|ul|li)[ >]")
@@ -135,7 +133,7 @@ class FastMarkdown:
                     title = found
                     break
         html = "".join(body)
-        return Text(html, "".join(notes), tuple(embeds), title or "", tuple(links), _plain(html))
+        return Text(html, "".join(notes), tuple(embeds), title or "", tuple(links), plain_text(html))
 
     def _part(self, source: str, offset: int, depth: int, base: str, want_title: bool) -> _Part | None:
         try:
@@ -268,13 +266,6 @@ def _heading(lines: list[str], setext: bool) -> str | None:
     end = len(body.rstrip(" \t"))
     closing = len(body[:end].rstrip("#"))  # a closing run of #s, after a space
     return body[: closing if closing and body[closing - 1] in " \t" else end].strip()
-
-
-def _plain(html: str) -> str:
-    """core/plain.py's plain_text for HTML without raw HTML, as markdown-it writes it (a tag's attributes
-    hold no `>`, its text no `<`, and only &amp; &lt; &gt; &quot;): the same words, without HTMLParser."""
-
-    return " ".join(_unescape(_ANY_TAG.sub(" ", _INLINE_TAG.sub("", html))).split())
 
 
 def _unescape(value: str) -> str:
