@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import html
 import json
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 from conftest import CONTENT
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.commands.build import check
 from generator.core.model import Site, Text
@@ -15,6 +19,7 @@ from generator.render import search
 from generator.render.search import SearchRecord, fold, index_data, index_files, plain_text, search_records, tokens
 
 NOTE = "Sissel noterer svarene fra hver kommune"
+MIXED = ["ΟΔΟΣ ΣΑΣ.Α", "A\u030a\u0327ker ǅ ﬁ ™ ½ İ", "Ærlig, Øst og Å – 2013 ⅻ", "x" * 31 + "æ", "Ŋ ŧ ł œ ß đ ǽ"]
 MALING = "nettverk-omdomme-2013-03/sessions/maling-av-resultater.html"
 
 
@@ -125,6 +130,19 @@ def test_slide_text_is_in_but_not_its_notes(site: Site, records: list[SearchReco
 )
 def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+def test_folding_a_character_at_a_time_is_folding_the_whole_text() -> None:
+    """fold() replaces each character by its own folding; that holds because NFKD reorders only the
+    characters with a combining class, and every one of them is a mark, which folding removes."""
+    every = (chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    assert [c for c in every if unicodedata.combining(c) and unicodedata.category(c)[0] != "M"] == []
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=40) | st.sampled_from(MIXED))
+def test_fold_is_fold_whole_and_tokens_are_as_by_unicode_classes(text: str) -> None:
+    assert fold(text) == search.fold_whole(text.lower())
+    assert tokens(text) == search._TOKEN.findall(search.fold_whole(text.lower()))
 
 
 def test_tokens_are_letters_and_digits_of_two_or_more() -> None:

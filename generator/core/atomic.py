@@ -40,3 +40,18 @@ def _write(f: BinaryIO, data: bytes | Iterable[bytes]) -> None:
     else:
         for piece in data:
             f.write(piece)
+
+
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
+def write_bytes(path: str, data: bytes) -> None:
+    """Path.write_bytes without a buffered file object (three system calls, not six): for a file no
+    reader sees until its folder is put in place, as in a build's staging folder."""
+    fd = os.open(path, _NEW, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)

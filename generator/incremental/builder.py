@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.core.errors import Problems
 from generator.core.rendered import BuildResult, Rendered
-from generator.incremental.fingerprint import input_fingerprint
+from generator.incremental.fingerprint import Seen, input_fingerprint
 from generator.incremental.parallel import MIN_ITEMS, in_two
 from generator.write.lock import output_lock
 from generator.write.private import PrivateFolder
@@ -104,6 +104,7 @@ class Builder:
         self.private: PrivateFolder | None = None  # checked at the start of each complete build
         self.state = State()
         self.source_stats: dict[str, tuple[int, int, int]] = {}  # attachment → (size, mtime, inode) as copied
+        self.seen = Seen()  # the input files as this build's fingerprint read them, checked again at its end
         self.unsettled: set[Path] = set()  # named as changed to builds that failed since the last one that did not
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
@@ -116,7 +117,8 @@ class Builder:
                 self._open(out)
             recover(out, self.build_id)  # what a killed build left beside the output, even with nothing to build
             if mode is Mode.COMPLETE:
-                fingerprint = input_fingerprint(self.content)
+                self.seen = Seen()
+                fingerprint = input_fingerprint(self.content, self.seen)
                 # A live Builder builds even so: it needs the model in memory for the saves to come.
                 done = None if self.live or self.finish else self._unchanged(out, fingerprint)
                 if done is not None:

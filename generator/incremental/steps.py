@@ -157,7 +157,7 @@ def remember(
         assert b.private is not None
         cache.save(b.private, out)
         # An input saved during the build may or may not be in it: then the next build does the work.
-        settled = fingerprint == input_fingerprint(b.content)
+        settled = fingerprint == input_fingerprint(b.content, b.seen)
         marker = digest((out / MARKER).read_bytes())
         b.state = State(fingerprint if settled else "", marker, b.build_id, file_stats(out, manifest))
         write_state(b.private, out, b.state)

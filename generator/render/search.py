@@ -71,6 +71,8 @@ LETTERS = {"æ": "ae", "ø": "o", "đ": "d", "ŋ": "n", "ŧ": "t", "ł": "l", "�
 # A run of letters and digits, at least 2 long, its first MAX_TOKEN kept by the group (the rest of
 # the run is consumed): findall then gives the tokens themselves, with no loop in Python.
 _TOKEN = re.compile(rf"([^\W_]{{2,{MAX_TOKEN}}})[^\W_]*")
+_ASCII_TOKEN = re.compile(rf"([a-zA-Z0-9]{{2,{MAX_TOKEN}}})[a-zA-Z0-9]*")  # the same for ASCII text, faster
+_ASCII = frozenset(map(chr, range(128)))
 
 
 def fold(text: str) -> str:
@@ -78,15 +80,33 @@ def fold(text: str) -> str:
     text = text.lower()
     if text.isascii():
         return text
+    # fold_whole(text), a character at a time: NFKD decomposes each alone and reorders only marks, which
+    # go (tests/test_search.py checks it of every character). Only the few this text has, each
+    # replaced in one C-speed pass: a build folds megabytes.
+    for c in set(text) - _ASCII:
+        folded = _LATIN.get(c)
+        if folded is None:
+            folded = fold_whole(c)
+        if folded != c:
+            text = text.replace(c, folded)
+    return text
+
+
+def fold_whole(text: str) -> str:
+    """fold() of lower-cased text, all at once."""
     text = unicodedata.normalize("NFKD", text)  # å → a + ring above, é → e + acute
-    # Only the few characters this text has, each replaced in one C-speed pass: a build folds megabytes.
     for c in {c for c in set(text) if c in LETTERS or unicodedata.category(c)[0] == "M"}:
         text = text.replace(c, LETTERS.get(c, ""))
     return text
 
 
+# Latin-1 and Latin Extended-A and B folded once: nearly every letter beyond ASCII a text here has.
+_LATIN = {c: fold_whole(c) for c in map(chr, range(0x80, 0x250))}
+
+
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(fold(text))
+    folded = fold(text)
+    return (_ASCII_TOKEN if folded.isascii() else _TOKEN).findall(folded)
 
 
 # --- plain text -----------------------------------------------------------------

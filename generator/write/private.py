@@ -94,13 +94,17 @@ class PrivateFolder:
         path = self.path / name
         tmp = path.with_name(f"{name}.{os.getpid()}.tmp")
         try:
-            replace_file(path, (piece.encode("utf-8") for piece in json_pieces(data)), tmp, owner_only=True)
+            replace_file(path, _chunks(json_pieces(data)), tmp, owner_only=True)
         except (ValueError, TypeError, RecursionError):
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             return  # e.g. an integer too long to print: the next build just does the work
         except OSError as exc:
             notice(f"{path} cannot be written ({exc.strerror}); the next build does the work again")
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # what json.dumps makes anew each call
+_QUOTE = json.encoder.encode_basestring  # json.dumps(text, ensure_ascii=False), in C
 
 
 def json_pieces(value: Any, depth: int = 0) -> Iterator[str]:
@@ -112,8 +116,22 @@ def json_pieces(value: Any, depth: int = 0) -> Iterator[str]:
         for i, (key, item) in enumerate(value.items()):
             if not isinstance(key, str):
                 raise TypeError("only text keys are written")
-            yield f"{',' if i else ''}{json.dumps(key, ensure_ascii=False)}:"
+            yield f"{',' if i else ''}{_QUOTE(key)}:"
             yield from json_pieces(item, depth + 1)
         yield "}"
     else:
-        yield json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        yield _ENCODE(value)
+
+
+def _chunks(pieces: Iterator[str], size: int = 1 << 20) -> Iterator[bytes]:
+    """The pieces joined into about `size` characters each before they are encoded and written."""
+    held: list[str] = []
+    count = 0
+    for piece in pieces:
+        held.append(piece)
+        count += len(piece)
+        if count >= size:
+            yield "".join(held).encode("utf-8")
+            held, count = [], 0
+    if held:
+        yield "".join(held).encode("utf-8")

@@ -17,7 +17,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.core.atomic import replace_file
+from generator.core.atomic import replace_file, write_bytes
 from generator.core.digests import copy_hashed
 from generator.core.errors import ContentError, Problem
 from generator.write.private import notice
@@ -146,25 +146,23 @@ class Staging:
         self.tmp.mkdir(parents=True)
         (self.tmp / MARKER).write_text(marker_text({}, build), "utf-8")
         self.digests: dict[str, str] = {}
-        self._dirs: set[Path] = set()
+        self._base = str(self.tmp)
+        self._dirs: set[str] = {""}  # folders made in the staging folder (relative), each with one mkdir
 
     def add(self, path: str, data: bytes | None) -> bool:
         """Write one file (or take it from the previous build); True if its bytes were written."""
         if path.startswith("/") or ".." in path.split("/") or path == MARKER:
             check_paths([path])  # raises, before anything is written outside the folder
-        target = self.tmp / path
-        if target.parent not in self._dirs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._dirs.add(target.parent)
+        self._folder(path.rpartition("/")[0])
         h = self.old.get(path) if data is None else digest(data)
         if h is None:  # only without data: a digest is never None
             raise FileNotFoundError(f"{self.out / path} went missing or changed during the build")
         self.digests[path] = h
-        if self.old.get(path) == h and _reuse(self.out / path, target):
+        if self.old.get(path) == h and _reuse(self.out / path, self.tmp / path):
             return False
         if data is None:
             raise FileNotFoundError(f"{self.out / path} went missing during the build")
-        target.write_bytes(data)
+        write_bytes(f"{self._base}/{path}", data)
         return True
 
     def add_file(self, path: str, source: Path, known: str | None) -> bool:
@@ -173,15 +171,21 @@ class Staging:
         Taken from the previous build when that digest matches; else copied and hashed in one pass."""
         if path.startswith("/") or ".." in path.split("/") or path == MARKER:
             check_paths([path])
-        target = self.tmp / path
-        if target.parent not in self._dirs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._dirs.add(target.parent)
-        if known is not None and self.old.get(path) == known and _reuse(self.out / path, target):
+        self._folder(path.rpartition("/")[0])
+        if known is not None and self.old.get(path) == known and _reuse(self.out / path, self.tmp / path):
             self.digests[path] = known
             return False
-        self.digests[path] = copy_hashed(source, target)
+        self.digests[path] = copy_hashed(source, self.tmp / path)
         return True
+
+    def _folder(self, folder: str) -> None:
+        """Make a folder (relative) and those above it, each once; a forked child's may exist already."""
+        if folder in self._dirs:
+            return
+        self._folder(folder.rpartition("/")[0])
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(f"{self._base}/{folder}")
+        self._dirs.add(folder)
 
     def merge(self, digests: dict[str, str]) -> None:
         self.digests.update(digests)
