@@ -19,10 +19,12 @@ lists, tables and figures its structure, each `<th scope>` a header cell with th
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import mimetypes
 import posixpath
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,10 @@ ROOT_URL = "file:///samling-output/"
 PDF_VARIANT = "pdf/ua-1"  # tagged, for screen readers (tests/test_pdf_tagged.py reads the structure back)
 # HTML <th scope> → the PDF's /Scope of a TH cell ("rowgroup" headers name the rows below them).
 SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Column"}
+# Python's collector runs every 700 new objects and, now and then, goes through every object alive;
+# a layout makes millions (boxes, styles) and the sheets' layout lives through the whole print, so
+# with the default a sixth of the print's CPU went into collections that found little to free.
+GC_THRESHOLD = (50_000, 10, 10)
 
 
 class PrintUnavailable(Exception):
@@ -80,9 +86,21 @@ def print_pdfs(site: Site, files: Mapping[str, bytes]) -> Printed:
     from generator.commands.print_sheets import sheets_and_packs
 
     font_config = weasyprint_module().text.fonts.FontConfiguration()  # fonts loaded once for every PDF
-    sheets, packs = sheets_and_packs(site, files, font_config)
-    people = [Output(pdf, html_to_pdf(files, page, font_config)) for pdf, page in pdf_plan(site)]
+    with fewer_collections():
+        sheets, packs = sheets_and_packs(site, files, font_config)
+        people = [Output(pdf, html_to_pdf(files, page, font_config)) for pdf, page in pdf_plan(site)]
     return Printed(sheets, people, packs)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's garbage collector run less often (GC_THRESHOLD) while the PDFs are made."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def pdf_plan(site: Site) -> list[tuple[str, str]]:
