@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.commands.print_styles import Styles
 from generator.core.model import Site
 from generator.incremental.builder import Builder
 from generator.render import Output
@@ -85,10 +86,10 @@ def print_pdfs(site: Site, files: Mapping[str, bytes]) -> Printed:
     """Every PDF `samling print` writes, made from the site's rendered files."""
     from generator.commands.print_sheets import sheets_and_packs
 
-    font_config = weasyprint_module().text.fonts.FontConfiguration()  # fonts loaded once for every PDF
+    styles = Styles(weasyprint_module().text.fonts.FontConfiguration())  # fonts and stylesheets loaded once
     with fewer_collections():
-        sheets, packs = sheets_and_packs(site, files, font_config)
-        people = [Output(pdf, html_to_pdf(files, page, font_config)) for pdf, page in pdf_plan(site)]
+        sheets, packs = sheets_and_packs(site, files, styles)
+        people = [Output(pdf, html_to_pdf(files, page, styles)) for pdf, page in pdf_plan(site)]
     return Printed(sheets, people, packs)
 
 
@@ -121,19 +122,19 @@ def weasyprint_module() -> Any:
     return weasyprint
 
 
-def html_to_pdf(files: Mapping[str, bytes], page_path: str, font_config: Any = None) -> bytes:
-    return write(render(files, page_path, font_config))
+def html_to_pdf(files: Mapping[str, bytes], page_path: str, styles: Styles | None = None) -> bytes:
+    return write(render(files, page_path, styles))
 
 
-def render(files: Mapping[str, bytes], page_path: str, font_config: Any = None) -> Any:
-    """The laid-out pages (a WeasyPrint Document) of a page of the site, or of a document beside it."""
+def render(files: Mapping[str, bytes], page_path: str, styles: Styles | None = None) -> Any:
+    """The laid-out pages (a WeasyPrint Document) of a page of the site, or of a document beside it;
+    with `styles`, its stylesheets parsed once for every document of the print (print_styles.py)."""
     weasyprint = weasyprint_module()
-    html = weasyprint.HTML(
-        string=files[page_path].decode("utf-8"),
-        base_url=ROOT_URL + page_path,
-        url_fetcher=_fetcher(weasyprint, files),
-    )
-    return html.render(pdf_variant=PDF_VARIANT, font_config=font_config)
+    styles = styles or Styles()
+    base_url, fetcher = ROOT_URL + page_path, _fetcher(weasyprint, files)
+    page, sheets = styles.take(weasyprint, files[page_path].decode("utf-8"), base_url, fetcher)
+    html = weasyprint.HTML(string=page, base_url=base_url, url_fetcher=fetcher)
+    return html.render(pdf_variant=PDF_VARIANT, font_config=styles.font_config, stylesheets=sheets)
 
 
 def write(document: Any, pages: list[Any] | None = None, title: str = "") -> bytes:
