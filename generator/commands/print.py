@@ -86,8 +86,9 @@ def print_pdfs(site: Site, files: Mapping[str, bytes]) -> Printed:
     """Every PDF `samling print` writes, made from the site's rendered files."""
     from generator.commands.print_sheets import sheets_and_packs
 
-    styles = Styles(weasyprint_module().text.fonts.FontConfiguration())  # fonts and stylesheets loaded once
+    font_config = weasyprint_module().text.fonts.FontConfiguration()  # fonts loaded once for every PDF
     with fewer_collections():
+        styles = Styles(font_config, laid_out=gc.freeze)
         sheets, packs = sheets_and_packs(site, files, styles)
         people = [Output(pdf, html_to_pdf(files, page, styles)) for pdf, page in pdf_plan(site)]
     return Printed(sheets, people, packs)
@@ -95,13 +96,16 @@ def print_pdfs(site: Site, files: Mapping[str, bytes]) -> Printed:
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
-    """Python's garbage collector run less often (GC_THRESHOLD) while the PDFs are made."""
+    """Python's garbage collector run less often (GC_THRESHOLD) while the PDFs are made; inside, each
+    layout may be frozen (`gc.freeze`) once made: it lives until its PDFs are written, and the
+    collections meanwhile need not go through it again."""
     before = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
     try:
         yield
     finally:
         gc.set_threshold(*before)
+        gc.unfreeze()  # collected as usual again: what the print no longer holds is freed
 
 
 def pdf_plan(site: Site) -> list[tuple[str, str]]:
@@ -134,7 +138,9 @@ def render(files: Mapping[str, bytes], page_path: str, styles: Styles | None = N
     base_url, fetcher = ROOT_URL + page_path, _fetcher(weasyprint, files)
     page, sheets = styles.take(weasyprint, files[page_path].decode("utf-8"), base_url, fetcher)
     html = weasyprint.HTML(string=page, base_url=base_url, url_fetcher=fetcher)
-    return html.render(pdf_variant=PDF_VARIANT, font_config=styles.font_config, stylesheets=sheets)
+    document = html.render(pdf_variant=PDF_VARIANT, font_config=styles.font_config, stylesheets=sheets)
+    styles.laid_out()
+    return document
 
 
 def write(document: Any, pages: list[Any] | None = None, title: str = "") -> bytes:

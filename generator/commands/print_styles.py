@@ -16,6 +16,7 @@ from __future__ import annotations
 import html as html_text
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,10 +28,12 @@ OTHERWISE = re.compile(r"<style|<link[^>]*stylesheet|<base[\s>]|!\s*important", 
 
 @dataclass
 class Styles:
-    """What every WeasyPrint document of one print shares: the fonts, and each stylesheet parsed once."""
+    """What every WeasyPrint document of one print shares: the fonts, each stylesheet parsed once, and
+    what is done once a document is laid out (commands/print.py `fewer_collections`)."""
 
     font_config: Any = None
     parsed: dict[tuple[str, str], Any] = field(default_factory=dict)  # (URL, style block or "") → CSS
+    laid_out: Callable[[], None] = lambda: None
 
     def take(self, weasyprint: Any, page: str, base_url: str, fetcher: Any) -> tuple[str, list[Any]]:
         """The page without its head's stylesheets, and those parsed, in order; or the page as it is
