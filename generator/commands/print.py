@@ -19,14 +19,17 @@ lists, tables and figures its structure, each `<th scope>` a header cell with th
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import mimetypes
 import posixpath
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.commands.print_styles import Styles
 from generator.core.model import Site
 from generator.incremental.builder import Builder
 from generator.render import Output
@@ -37,6 +40,10 @@ ROOT_URL = "file:///samling-output/"
 PDF_VARIANT = "pdf/ua-1"  # tagged, for screen readers (tests/test_pdf_tagged.py reads the structure back)
 # HTML <th scope> → the PDF's /Scope of a TH cell ("rowgroup" headers name the rows below them).
 SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Column"}
+# Python's collector runs every 700 new objects and, now and then, goes through every object alive;
+# a layout makes millions (boxes, styles) and the sheets' layout lives through the whole print, so
+# with the default a sixth of the print's CPU went into collections that found little to free.
+GC_THRESHOLD = (50_000, 10, 10)
 
 
 class PrintUnavailable(Exception):
@@ -80,9 +87,25 @@ def print_pdfs(site: Site, files: Mapping[str, bytes]) -> Printed:
     from generator.commands.print_sheets import sheets_and_packs
 
     font_config = weasyprint_module().text.fonts.FontConfiguration()  # fonts loaded once for every PDF
-    sheets, packs = sheets_and_packs(site, files, font_config)
-    people = [Output(pdf, html_to_pdf(files, page, font_config)) for pdf, page in pdf_plan(site)]
+    with fewer_collections():
+        styles = Styles(font_config, laid_out=gc.freeze)
+        sheets, packs = sheets_and_packs(site, files, styles)
+        people = [Output(pdf, html_to_pdf(files, page, styles)) for pdf, page in pdf_plan(site)]
     return Printed(sheets, people, packs)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's garbage collector run less often (GC_THRESHOLD) while the PDFs are made; inside, each
+    layout may be frozen (`gc.freeze`) once made: it lives until its PDFs are written, and the
+    collections meanwhile need not go through it again."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()  # collected as usual again: what the print no longer holds is freed
 
 
 def pdf_plan(site: Site) -> list[tuple[str, str]]:
@@ -103,19 +126,21 @@ def weasyprint_module() -> Any:
     return weasyprint
 
 
-def html_to_pdf(files: Mapping[str, bytes], page_path: str, font_config: Any = None) -> bytes:
-    return write(render(files, page_path, font_config))
+def html_to_pdf(files: Mapping[str, bytes], page_path: str, styles: Styles | None = None) -> bytes:
+    return write(render(files, page_path, styles))
 
 
-def render(files: Mapping[str, bytes], page_path: str, font_config: Any = None) -> Any:
-    """The laid-out pages (a WeasyPrint Document) of a page of the site, or of a document beside it."""
+def render(files: Mapping[str, bytes], page_path: str, styles: Styles | None = None) -> Any:
+    """The laid-out pages (a WeasyPrint Document) of a page of the site, or of a document beside it;
+    with `styles`, its stylesheets parsed once for every document of the print (print_styles.py)."""
     weasyprint = weasyprint_module()
-    html = weasyprint.HTML(
-        string=files[page_path].decode("utf-8"),
-        base_url=ROOT_URL + page_path,
-        url_fetcher=_fetcher(weasyprint, files),
-    )
-    return html.render(pdf_variant=PDF_VARIANT, font_config=font_config)
+    styles = styles or Styles()
+    base_url, fetcher = ROOT_URL + page_path, _fetcher(weasyprint, files)
+    page, sheets = styles.take(weasyprint, files[page_path].decode("utf-8"), base_url, fetcher)
+    html = weasyprint.HTML(string=page, base_url=base_url, url_fetcher=fetcher)
+    document = html.render(pdf_variant=PDF_VARIANT, font_config=styles.font_config, stylesheets=sheets)
+    styles.laid_out()
+    return document
 
 
 def write(document: Any, pages: list[Any] | None = None, title: str = "") -> bytes:

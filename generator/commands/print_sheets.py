@@ -22,6 +22,7 @@ from typing import Any
 import jinja2
 
 from generator.commands.print import html_to_pdf, render, write
+from generator.commands.print_styles import Styles
 from generator.commands.printed_packs import Overlay, pack_html, sheets_html, slot_id
 from generator.core.errors import Problems
 from generator.core.model import Gathering, Site, Worksheet
@@ -47,20 +48,21 @@ class Sheets:
 
 @dataclass(frozen=True)
 class Press:
-    """What every PDF of one print is made with: the site, its theme, its rendered files, the fonts."""
+    """What every PDF of one print is made with: the site, its theme, its rendered files, the fonts
+    and stylesheets."""
 
     site: Site
     theme: Theme
     env: jinja2.Environment
     files: Mapping[str, bytes]
-    font_config: Any
+    styles: Styles
 
     def lay_out(self, path: str, make: Callable[[Problems], bytes]) -> Any:
         """The laid-out pages of the document `make` renders, standing at `path` among the site's files."""
         problems = Problems(root=self.site.root)
         document = {path: make(problems)}
         problems.raise_if_any()
-        return render(Overlay(document, self.files), path, self.font_config)
+        return render(Overlay(document, self.files), path, self.styles)
 
 
 def sheet_path(g: Gathering, w: Worksheet) -> str:
@@ -72,13 +74,13 @@ def stack_path(g: Gathering) -> str:
 
 
 def sheets_and_packs(
-    site: Site, files: Mapping[str, bytes], font_config: Any = None, packs: bool = True
+    site: Site, files: Mapping[str, bytes], styles: Styles | None = None, packs: bool = True
 ) -> tuple[list[Output], list[Output]]:
     """The worksheets' PDFs (the stack, each sheet's own) and, with `packs`, the packs, gathering by gathering."""
     problems = Problems(root=site.root)
     theme = load_theme(site.config.theme, site.root, problems, site.config.source.path)
     problems.raise_if_any()
-    press = Press(site, theme, theme.environment(), files, font_config)
+    press = Press(site, theme, theme.environment(), files, styles or Styles())
     sheet_pdfs: list[Output] = []
     pack_pdfs: list[Output] = []
     for g in site.gatherings:
@@ -142,10 +144,10 @@ def sheets_pdfs(press: Press, g: Gathering, sheets: Sheets) -> list[Output]:
 def each_page(press: Press, g: Gathering) -> list[Output]:
     """The stack and each sheet's own PDF from their pages of the site, each laid out apart: when the
     sheets' layout cannot be shared (slower; the same sheets, with the site page's margins)."""
-    stack = html_to_pdf(press.files, worksheets_print_path(g), press.font_config)
+    stack = html_to_pdf(press.files, worksheets_print_path(g), press.styles)
     outputs = [Output(stack_path(g), stack)]
     for w in worksheets_in_programme_order(g):
-        outputs.append(Output(sheet_path(g, w), html_to_pdf(press.files, worksheet_path(g, w), press.font_config)))
+        outputs.append(Output(sheet_path(g, w), html_to_pdf(press.files, worksheet_path(g, w), press.styles)))
     return outputs
 
 
