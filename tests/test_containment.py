@@ -8,6 +8,7 @@ import pytest
 
 from generator.commands.build import build
 from generator.core.errors import ContentError
+from generator.load import inside
 
 GATHERING = "nettverk-omdomme-2013-03"
 
@@ -108,3 +109,15 @@ def test_a_logo_outside_the_content_is_refused(content_copy: Path, tmp_path: Pat
     )
     found = [p for p in problems_of(content_copy, tmp_path / "out") if "logo" in p]
     assert found and "outside the content folder" in found[0]
+
+
+def test_inside_follows_links_whether_or_not_the_root_is_resolved(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "sub" / "f.md").write_text("x", "utf-8")
+    (tmp_path / "outside.md").write_text("x", "utf-8")
+    (real / "sub" / "out.md").symlink_to(tmp_path / "outside.md")
+    (tmp_path / "via").symlink_to(real)
+    for root in (real, tmp_path / "via", tmp_path / "via" / "sub" / ".."):
+        assert inside(root / "sub" / "f.md", root) and inside(real / "sub" / "f.md", root)
+        assert not inside(root / "sub" / "out.md", root) and not inside(tmp_path / "outside.md", root)
