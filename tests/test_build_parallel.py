@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Sequence
@@ -56,6 +57,20 @@ def test_an_error_here_is_raised_and_the_child_is_reaped() -> None:
 
     with pytest.raises(ValueError, match="boom"):
         in_two(broken, [1, 2, 3, 4], min_items=2)
+
+
+def test_the_heap_is_out_of_collections_while_both_halves_work_and_back_after() -> None:
+    """Frozen before the fork (the child's collections would write to every page they share), thawed after."""
+    assert gc.get_freeze_count() == 0
+    frozen = in_two(lambda items: [gc.get_freeze_count() > 0 for _ in items], [1, 2, 3, 4], min_items=2)
+    assert frozen == [[True, True], [True, True]] and gc.get_freeze_count() == 0
+
+    def broken(items: Sequence[int]) -> list[int]:
+        raise ValueError("boom")
+
+    with pytest.raises(ValueError, match="boom"):
+        in_two(broken, [1, 2], min_items=2)
+    assert gc.get_freeze_count() == 0
 
 
 def test_the_forked_child_finds_the_templates_compiled(

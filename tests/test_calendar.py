@@ -7,11 +7,13 @@ import zoneinfo
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from generator.commands.build import check
 from generator.core.model import Gathering
-from generator.render.calendar import calendar_files, plain_text
+from generator.render.calendar import OTHER_SPACE, calendar_files, collapse, plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
 GATHERING = "nettverk-omdomme-2013-03"
@@ -132,3 +134,47 @@ def test_a_room_joins_the_venue_in_the_location(seed: Gathering) -> None:
 def test_plain_text_keeps_paragraphs_and_list_items_apart() -> None:
     html = "<p>Først &amp; fremst</p>\n<ul>\n<li>En</li>\n<li><strong>To</strong></li>\n</ul><!--samling:model:x-->"
     assert plain_text(html) == "Først & fremst\nEn\nTo"
+
+
+def lines_one_by_one(text: str) -> str:
+    """How plain_text made its lines before `collapse`: a Python loop over str.splitlines."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+# Every character Python counts as whitespace (str.split) or as a line break (str.splitlines), and a few others.
+WHITESPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+ALPHABET = WHITESPACE + "ab ,&;<>\\æøå€😀\u0301\u200b\ufeff"
+
+
+def test_the_other_spaces_are_all_of_pythons_whitespace_but_space_and_line_feed() -> None:
+    assert sorted(OTHER_SPACE) == sorted(set(WHITESPACE) - {" ", "\n"})
+    assert all(
+        len(f"a{c}b".splitlines()) == 1 for c in " " + OTHER_SPACE if c not in "\v\f\r\x1c\x1d\x1e\x85\u2028\u2029"
+    )
+
+
+@given(st.text(alphabet="ab \nøå😀", max_size=60))
+def test_collapse_is_the_loop_over_lines_on_spaces_and_line_feeds(text: str) -> None:
+    assert collapse(text) == lines_one_by_one(text)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_collapse_is_the_loop_over_lines_on_whitespace_heavy_text(text: str) -> None:
+    assert collapse(text) == lines_one_by_one(text)
+
+
+@given(st.text(max_size=200))
+def test_collapse_is_the_loop_over_lines_on_any_text(text: str) -> None:
+    assert collapse(text) == lines_one_by_one(text)
+
+
+@pytest.mark.parametrize("space", list(WHITESPACE))
+def test_collapse_of_each_whitespace_character_between_words(space: str) -> None:
+    for text in (f"a{space}b", f"{space}a{space}{space}b{space}", f"a {space} b", f"a{space}\r\n{space}b"):
+        assert collapse(text) == lines_one_by_one(text)
+
+
+def test_collapse_of_words_apart_by_single_spaces_and_blank_lines() -> None:
+    assert collapse("Først & fremst\n\n\nEn to\n\n") == "Først & fremst\nEn to"
+    assert collapse("\n\nEn\n") == "En"

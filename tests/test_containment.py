@@ -8,6 +8,7 @@ import pytest
 
 from generator.commands.build import build
 from generator.core.errors import ContentError
+from generator.load import inside
 
 GATHERING = "nettverk-omdomme-2013-03"
 
@@ -57,6 +58,24 @@ def test_local_links_must_stay_inside_and_exist(
     assert found and found[0].startswith(f"content/{GATHERING}/sessions/program.md:{lines + 2}:"), found
 
 
+def test_a_link_to_a_symlink_out_or_to_a_folder_is_to_nothing(content_copy: Path, tmp_path: Path) -> None:
+    """What check_links reads with one lstat: a file that is a link is followed, and must stay inside."""
+    secret = tmp_path / "secret.md"
+    secret.write_text("hemmelig\n", "utf-8")
+    notes = content_copy / GATHERING / "notater"
+    notes.mkdir()
+    (notes / "ut.md").symlink_to(secret)
+    (notes / "inn.md").symlink_to(content_copy / GATHERING / "sessions" / "program.md")
+    session = content_copy / GATHERING / "sessions" / "program.md"
+    lines = len(session.read_text("utf-8").splitlines())
+    append(session, "\n[ut](../notater/ut.md)\n\n[mappe](../notater)\n\n[inn](../notater/inn.md)\n")
+    found = problems_of(content_copy, tmp_path / "out")
+    where = f"content/{GATHERING}/sessions/program.md"
+    assert any(p.startswith(f"{where}:{lines + 2}:") and "notater/ut.md' does not exist" in p for p in found), found
+    assert any(p.startswith(f"{where}:{lines + 4}:") and "notater' does not exist" in p for p in found), found
+    assert any(p.startswith(f"{where}:{lines + 6}:") and "does not become a page" in p for p in found), found
+
+
 def test_a_symlinked_session_pointing_outside_is_refused(content_copy: Path, tmp_path: Path) -> None:
     secret = tmp_path / "secret.md"
     secret.write_text("---\ntitle: Hemmelig\n---\nhemmelig\n", "utf-8")
@@ -90,3 +109,15 @@ def test_a_logo_outside_the_content_is_refused(content_copy: Path, tmp_path: Pat
     )
     found = [p for p in problems_of(content_copy, tmp_path / "out") if "logo" in p]
     assert found and "outside the content folder" in found[0]
+
+
+def test_inside_follows_links_whether_or_not_the_root_is_resolved(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "sub" / "f.md").write_text("x", "utf-8")
+    (tmp_path / "outside.md").write_text("x", "utf-8")
+    (real / "sub" / "out.md").symlink_to(tmp_path / "outside.md")
+    (tmp_path / "via").symlink_to(real)
+    for root in (real, tmp_path / "via", tmp_path / "via" / "sub" / ".."):
+        assert inside(root / "sub" / "f.md", root) and inside(real / "sub" / "f.md", root)
+        assert not inside(root / "sub" / "out.md", root) and not inside(tmp_path / "outside.md", root)

@@ -8,16 +8,18 @@ from pathlib import Path
 
 import jinja2
 import jinja2.runtime
+import markupsafe
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.core.errors import Problems
-from generator.render import agenda
+from generator.render import agenda, theme
 from generator.render.agenda import DAY_DECK_SESSIONS
 from generator.render.links import links_from, local_links
 from generator.render.pages import decks_for, relative
 from generator.render.strings import Strings
-from generator.render.theme import PlainCallContext, load_theme
+from generator.render.theme import PlainCallContext, escape, load_theme
 from generator.validate.markdown import ROOT_LINK
 from tests.test_agenda import small_gathering
 
@@ -90,6 +92,38 @@ def test_templates_call_plain_functions_directly_and_marked_ones_with_their_cont
     )
     assert out == "nn! True nn nn Lysark 1 3 &lt;v&gt; True"
     assert PlainCallContext.call is not jinja2.runtime.Context.call  # the fast path is the one being tested
+
+
+class Shown:
+    def __html__(self) -> str:
+        return "<b>as it is</b>"
+
+
+class Word(str):
+    def __html__(self) -> str:
+        return "<i>a str that says it is safe</i>"
+
+
+@given(st.text())
+def test_the_templates_escape_is_markupsafes_for_any_text(text: str) -> None:
+    assert escape(text) == markupsafe.escape(text) and type(escape(text)) is markupsafe.Markup
+
+
+@pytest.mark.parametrize(
+    "value", [markupsafe.Markup("<b>x</b>"), Shown(), Word("<x>"), 3, -12, 10**30, True, None, 2.5, ["<"]]
+)
+def test_the_templates_escape_is_markupsafes_for_anything_else(value: object) -> None:
+    assert escape(value) == markupsafe.escape(value) and type(escape(value)) is markupsafe.Markup
+
+
+def test_the_themes_templates_escape_with_it_in_blocks_and_macros() -> None:
+    env = load_theme("default", Path("content"), Problems(), Path("site.yaml")).environment()
+    source = "{% macro m(v) %}[{{ v }}]{% endmacro %}{{ x }} {{ m(x) }} {{ y }}"
+    template = env.from_string(source)
+    assert template.root_render_func.__globals__["escape"] is escape
+    assert theme._escape_inner is not None  # the short way is the one being tested
+    out = template.render(x="<a href=\"'&'\">", y=markupsafe.Markup("<br>"))
+    assert out == "&lt;a href=&#34;&#39;&amp;&#39;&#34;&gt; [&lt;a href=&#34;&#39;&amp;&#39;&#34;&gt;] <br>"
 
 
 def test_the_days_decks_are_those_decks_for_finds_in_enough_of_its_sessions() -> None:

@@ -215,10 +215,15 @@ class Builder:
     ) -> Rendered:
         """The outdated pages and files, in two processes when there are many."""
         from generator.incremental.outdated import PageWork, name
+        from generator.render.pages import calendar_path
+        from generator.render.search import part_name
 
         assert self.memo is not None
         watcher = self.memo.watcher
         watcher.forget([name(item) for item in work])
+        # Every folder made here first, or both processes try to make each: pages, calendars, search parts.
+        parts = [f"assets/{part_name(w.gathering)}" for w in work if not isinstance(w, PageWork)]
+        target.prepare([w.plan.path if isinstance(w, PageWork) else calendar_path(w.gathering) for w in work] + parts)
         # One page of each template first, here: Jinja compiles a template when a page first needs it
         # (about 4 ms each), so a forked child then has them compiled instead of compiling them again.
         first: dict[str, Work] = {}

@@ -10,6 +10,7 @@ half is then done here.
 
 from __future__ import annotations
 
+import gc
 import marshal
 import multiprocessing
 import multiprocessing.connection
@@ -45,6 +46,21 @@ def in_two(
         or threading.current_thread() is not threading.main_thread()
     ):
         return [work(items)]
+    # What is in memory now (the model, the compiled templates) lives until both halves are done: out of
+    # every collection meanwhile, here and in the child, whose collections would also write to (and so
+    # copy) every page of the heap it shares.
+    gc.freeze()
+    try:
+        mine, theirs = _halves(work, items, encode, decode)
+    finally:
+        gc.unfreeze()
+    return [mine, theirs if theirs is not None else work(items[len(items) // 2 :])]
+
+
+def _halves(
+    work: Callable[[Sequence[T]], R], items: Sequence[T], encode: Callable[[R], Any], decode: Callable[[Any], R]
+) -> tuple[R, R | None]:
+    """The first half done here, the second in a forked child: None if it did not come back whole."""
     half = len(items) // 2
     sys.stdout.flush()
     sys.stderr.flush()
@@ -67,7 +83,7 @@ def in_two(
     finally:
         receive.close()
         child.join()
-    return [mine, theirs if child.exitcode == 0 and theirs is not None else work(items[half:])]
+    return mine, theirs if child.exitcode == 0 else None
 
 
 def _child(

@@ -70,12 +70,15 @@ class ContentTree:
 
 
 def inside(path: Path, root: Path) -> bool:
-    """True if `path`, with symlinks followed, lies inside `root`."""
+    """True if `path`, with symlinks followed, lies inside `root`.
+
+    `root` is resolved only when the resolved path is not under it as written: a resolved path has
+    no link in it, so a root it starts with is resolved already (load's is: one lstat a folder saved)."""
     try:
-        path.resolve().relative_to(root.resolve())
+        real = path.resolve()
+        return real.is_relative_to(root) or real.is_relative_to(root.resolve())
     except (ValueError, OSError):
         return False
-    return True
 
 
 OUTSIDE = ("is a link to outside the content folder", "copy the file in instead")

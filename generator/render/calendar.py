@@ -21,6 +21,11 @@ from generator.render.pages import calendar_path
 PRODID = "-//Samling//Samling agenda//NO"
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|tr|div|blockquote)>|<br\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]+>")
+# Python's whitespace (str.isspace) but the space and the line feed; the ASCII ones first.
+_ASCII_SPACE = "\t\v\f\r\x1c\x1d\x1e\x1f"
+OTHER_SPACE = (
+    _ASCII_SPACE + "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+)
 CRLF = b"\r\n"
 
 
@@ -104,6 +109,19 @@ def session_description(s: Session, separator: str = DEFAULT_SEPARATOR) -> str:
 def plain_text(fragment: str) -> str:
     """Rendered Markdown → readable plain text: one line per paragraph or list item."""
     text = _BLOCK_END.sub("\n", fragment)
-    text = html.unescape(_TAG.sub("", text))
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    return "\n".join(line for line in lines if line)
+    return collapse(html.unescape(_TAG.sub("", text)))
+
+
+def collapse(text: str) -> str:
+    """Each line's words joined by one space, blank lines dropped.
+
+    Rendered Markdown mostly has its words apart by single spaces and lines by line feeds: then
+    only the blank lines need to go, without taking 100,000 lines of a cold build apart into words
+    (searching for each other kind of space is a scan in C). Anything else goes line by line."""
+    kept = "\n".join(filter(None, text.split("\n")))
+    spaced = kept.replace("\n", " ")  # two spaces in a row: a double space, or one at a line's end or start
+    others = _ASCII_SPACE if text.isascii() else OTHER_SPACE
+    if "  " in spaced or spaced.startswith(" ") or spaced.endswith(" ") or any(c in text for c in others):
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+        return "\n".join(line for line in lines if line)
+    return kept

@@ -8,6 +8,7 @@ content files (`analyse-av-risiko.md`) become links to their pages.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset
     """`skip`: gatherings (by key) whose links were found good, while no file has come or gone since."""
     root = site.root
     inside_root = _Containment(root)
+    gatherings: dict[str, bool] = {}  # a top folder → whether it has a gathering.yaml (stat once, not once a link)
     for path, text in texts(site, skip):
         for link in text.links:
             target = link.name
@@ -62,7 +64,7 @@ def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset
                 )
                 continue
             source = root / target
-            if not source.is_file() or not inside_root(source):
+            if not inside_root.file(source):
                 problems.add(
                     path,
                     link.line,
@@ -77,7 +79,7 @@ def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset
                         f"the {link.kind} '{target}' is a hidden file, which is not published",
                         "rename it without the leading dot",
                     )
-            elif source.suffix in PAGE_SOURCES and not becomes_page(root, target):
+            elif source.suffix in PAGE_SOURCES and not becomes_page(root, target, gatherings):
                 problems.add(
                     path,
                     link.line,
@@ -93,10 +95,11 @@ def check_links(site: Site, problems: Problems, skip: frozenset[str] = frozenset
                 )
 
 
-def becomes_page(root: Path, target: str) -> bool:
+def becomes_page(root: Path, target: str, gatherings: dict[str, bool] | None = None) -> bool:
     """Whether the content file `target` is one that load reads as a page, whether or not it is valid
     (so a broken session is not also reported as a dead link): gathering.yaml, sessions/ and decks/
-    NAME.md, worksheets/ and models/ NAME.yaml, their names not starting with . _ or ~."""
+    NAME.md, worksheets/ and models/ NAME.yaml, their names not starting with . _ or ~.
+    `gatherings`: what is known of top folders (whether each has a gathering.yaml), added to."""
     parts = target.split("/")
     name = parts[-1]
     suffix = Path(name).suffix.lower()
@@ -104,7 +107,10 @@ def becomes_page(root: Path, target: str) -> bool:
         return False
     if len(parts) == 2 and parts[0] == "models":
         return suffix in (".yaml", ".yml")
-    if not (root / parts[0] / "gathering.yaml").is_file():
+    known = gatherings if gatherings is not None else {}
+    if parts[0] not in known:
+        known[parts[0]] = (root / parts[0] / "gathering.yaml").is_file()
+    if not known[parts[0]]:
         return False
     if len(parts) == 2:
         return name == "gathering.yaml"
@@ -124,6 +130,19 @@ class _Containment:
     def __call__(self, path: Path) -> bool:
         if path.is_symlink():
             return inside(path, Path(self.root))
+        return self._in_folder(path)
+
+    def file(self, path: Path) -> bool:
+        """`path.is_file() and self(path)`, with one lstat (not a stat and an lstat) for a file that is no link."""
+        try:
+            mode = os.lstat(path).st_mode
+        except (OSError, ValueError):
+            return path.is_file() and self(path)  # as is_file says: False, or its error
+        if stat.S_ISLNK(mode):
+            return path.is_file() and inside(path, Path(self.root))
+        return stat.S_ISREG(mode) and self._in_folder(path)
+
+    def _in_folder(self, path: Path) -> bool:
         folder, name = os.path.split(path)
         if folder not in self.folders:
             self.folders[folder] = os.path.join(os.path.realpath(folder), "")

@@ -153,7 +153,7 @@ class Staging:
         """Write one file (or take it from the previous build); True if its bytes were written."""
         if path.startswith("/") or ".." in path.split("/") or path == MARKER:
             check_paths([path])  # raises, before anything is written outside the folder
-        self._folder(path.rpartition("/")[0])
+        self.folder(path.rpartition("/")[0])
         h = self.old.get(path) if data is None else digest(data)
         if h is None:  # only without data: a digest is never None
             raise FileNotFoundError(f"{self.out / path} went missing or changed during the build")
@@ -171,18 +171,18 @@ class Staging:
         Taken from the previous build when that digest matches; else copied and hashed in one pass."""
         if path.startswith("/") or ".." in path.split("/") or path == MARKER:
             check_paths([path])
-        self._folder(path.rpartition("/")[0])
+        self.folder(path.rpartition("/")[0])
         if known is not None and self.old.get(path) == known and _reuse(self.out / path, self.tmp / path):
             self.digests[path] = known
             return False
         self.digests[path] = copy_hashed(source, self.tmp / path)
         return True
 
-    def _folder(self, folder: str) -> None:
-        """Make a folder (relative) and those above it, each once; a forked child's may exist already."""
+    def folder(self, folder: str) -> None:
+        """Make a folder (relative) and those above it, each once (before a fork: the child knows them made)."""
         if folder in self._dirs:
             return
-        self._folder(folder.rpartition("/")[0])
+        self.folder(folder.rpartition("/")[0])
         with contextlib.suppress(FileExistsError):
             os.mkdir(f"{self._base}/{folder}")
         self._dirs.add(folder)

@@ -8,7 +8,7 @@ the order a cold build lists them, so that the marker file is the same whichever
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +61,10 @@ class Staged:
     def take(self, part: Rendered) -> None:
         self.stage.merge(part.digests)
 
+    def prepare(self, paths: Iterable[str]) -> None:
+        for path in paths:
+            self.stage.folder(path.rpartition("/")[0])
+
     def commit(self, made: Rendered, pages: list[str], extra: Extra, finish: Finish | None = None) -> dict[str, int]:
         """`pages`: every page and calendar, in plan order; then static files, attachments, the logo,
         and what `finish` makes from all of them."""
@@ -89,6 +93,9 @@ class InPlace:
 
     def take(self, part: Rendered) -> None:
         pass
+
+    def prepare(self, paths: Iterable[str]) -> None:
+        pass  # written at the end, each file's folder made then
 
     def commit(self, made: Rendered, pages: list[str], extra: Extra, finish: Finish | None = None) -> dict[str, int]:
         assert finish is None, "files made from the whole site are made by a complete build"
