@@ -14,7 +14,7 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +111,7 @@ def json_pieces(value: Any, depth: int = 0) -> Iterator[str]:
     """json.dumps(value, ensure_ascii=False, separators=(",", ":")) in pieces, one per entry of the
     outer two levels: the cache of 10,000 sessions is some 120 MB of JSON, which made whole (as text,
     then as bytes) was the peak of a build's memory."""
-    if depth < 2 and isinstance(value, dict):
+    if depth < 2 and isinstance(value, Mapping):
         yield "{"
         for i, (key, item) in enumerate(value.items()):
             if not isinstance(key, str):
