@@ -408,7 +408,7 @@ def test_the_cache_is_written_in_pieces_that_make_the_same_json(value: object) -
 
 
 def test_the_cache_is_read_a_line_at_a_time(tmp_path: Path) -> None:
-    # Read whole, the cache of 10,000 sessions was some 240 MB of text at once: the peak of a build.
+    # Read whole, the cache of 10,000 sessions was some 220 MB of text at once: the peak of a build.
     from generator.write.private import PrivateFolder
 
     private = PrivateFolder(tmp_path / "output")

@@ -81,7 +81,7 @@ class PrivateFolder:
         ValueError then), or None when there is none or it fails a check. A file whose first line is not
         a short one was not written a value a line (an older cache): it gives nothing.
 
-        Read whole, the cache of 10,000 sessions was some 240 MB of text (two bytes a character, for one
+        Read whole, the cache of 10,000 sessions was some 220 MB of text (two bytes a character, for one
         en dash) beside what was parsed from it: the peak of a build's memory."""
         f = self._open(name)
         return None if f is None else _values(f)
