@@ -244,6 +244,18 @@ def test_doubtful_texts_go_the_slow_way(text: str) -> None:
     assert fast.fast.text(text, 1, "g/sessions") is None
 
 
+@pytest.mark.parametrize("text", ["# Blåbær\n\nÆrlig [økt](b.md) på ØL.\n", "Før\n\n::: notes\nhemmelig\n:::\n"])
+def test_the_engine_leaves_no_utf8_copy_in_the_text_it_renders(text: str) -> None:
+    # A non-ASCII str PyO3 has read keeps its UTF-8 inside it (sys.getsizeof counts it): a text the model
+    # keeps would carry that copy for the whole build.
+    fast, _ = parsers(False)
+    assert fast.fast is not None
+    text = text[:1] + text[1:]  # a str of its own, not the parameter that other runs share
+    size = sys.getsizeof(text)
+    assert fast.fast.text(text, 1, "g/sessions") is not None
+    assert sys.getsizeof(text) == size
+
+
 def test_raw_html_goes_the_slow_way_only_where_there_is_html() -> None:
     fast, _ = parsers(True)
     assert fast.fast is not None

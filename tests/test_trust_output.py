@@ -15,6 +15,7 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -80,9 +81,21 @@ def test_the_cache_is_json_in_an_owner_only_folder(content_copy: Path, tmp_path:
     folder = tmp_path / ".samling-cache"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     for path in folder.iterdir():
-        if path.suffix == ".json":
-            json.loads(path.read_text("utf-8"))
+        if path.suffix == ".json":  # the cache: JSON a line; the build record: one document
+            for line in (
+                path.read_text("utf-8").splitlines() if path.name.endswith(".cache.json") else [path.read_text()]
+            ):
+                json.loads(line)
             assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def cache_lines(path: Path) -> list[Any]:
+    """The cache as written: its version, then one `[part, key, value]` a line."""
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def write_cache_lines(path: Path, values: list[Any]) -> None:
+    path.write_text("".join(json.dumps(v) + "\n" for v in values), "utf-8")
 
 
 def test_a_cache_others_may_write_is_ignored_with_one_line(
@@ -92,10 +105,11 @@ def test_a_cache_others_may_write_is_ignored_with_one_line(
     build(content_copy, out)
     expected = tree(out)
     folder = tmp_path / ".samling-cache"
-    cache = json.loads((folder / "output.cache.json").read_text("utf-8"))
-    for key, text in cache["texts"].items():  # a forged rendering of every text, of the right shape
-        cache["texts"][key] = ["<p>FORGED</p>", "", [], "", []] if text[0] else text
-    (folder / "output.cache.json").write_text(json.dumps(cache), "utf-8")
+    cache = cache_lines(folder / "output.cache.json")
+    for entry in cache:  # a forged rendering of every text, of the right shape
+        if entry[0] == "texts" and entry[2][0]:
+            entry[2] = ["<p>FORGED</p>", "", [], "", [], "FORGED"]
+    write_cache_lines(folder / "output.cache.json", cache)
     folder.chmod(0o777)
     (content_copy / "site.yaml").write_text((content_copy / "site.yaml").read_text("utf-8") + "\n", "utf-8")
     capsys.readouterr()
@@ -114,10 +128,10 @@ def test_a_cache_of_the_wrong_shape_is_ignored_with_one_line(
     build(content_copy, out)
     expected = tree(out)
     path = tmp_path / ".samling-cache" / "output.cache.json"
-    cache = json.loads(path.read_text("utf-8"))
-    key = next(iter(cache["parsed"]))
-    cache["parsed"][key] = {"m": [1, [["title", "one", "x"]]]}  # a key line that is not a number
-    path.write_text(json.dumps(cache), "utf-8")
+    cache = cache_lines(path)
+    parsed = next(entry for entry in cache if entry[0] == "parsed")
+    parsed[2] = {"m": [1, [["title", "one", "x"]]]}  # a key line that is not a number
+    write_cache_lines(path, cache)
     (content_copy / "site.yaml").write_text((content_copy / "site.yaml").read_text("utf-8") + "\n", "utf-8")
     capsys.readouterr()
 
@@ -391,3 +405,29 @@ def test_the_cache_is_written_in_pieces_that_make_the_same_json(value: object) -
 
     whole = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     assert "".join(json_pieces(value)) == whole
+
+
+def test_the_cache_is_read_a_line_at_a_time(tmp_path: Path) -> None:
+    # Read whole, the cache of 10,000 sessions was some 220 MB of text at once: the peak of a build.
+    from generator.write.private import PrivateFolder
+
+    private = PrivateFolder(tmp_path / "output")
+    private.write_lines("c.json", iter([[5, "x"], ["texts", "k", ["<p>æ</p>"]]]))
+    assert (private.path / "c.json").read_text("utf-8") == '[5,"x"]\n["texts","k",["<p>æ</p>"]]\n'
+    (private.path / "c.json").write_text('[5,"x"]\n["texts"]\nnot json\n', "utf-8")
+    lines = private.read_lines("c.json")
+    assert lines is not None
+    assert next(lines) == [5, "x"] and next(lines) == ["texts"]  # each parsed only when taken
+    with pytest.raises(ValueError):
+        next(lines)
+
+
+def test_a_cache_of_one_long_line_is_not_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # An older cache (one JSON document, no newline) is another version's: not read whole, no notice.
+    from generator.incremental.cache import BuildCache
+    from generator.write.private import PrivateFolder
+
+    private = PrivateFolder(tmp_path / "output")
+    (private.path / "output.cache.json").write_text('{"version": [4, "x"], "texts": {"k": "' + "a" * 10000 + '"}}')
+    assert BuildCache.load(private, tmp_path / "output").texts.entries == {}
+    assert capsys.readouterr().err == ""

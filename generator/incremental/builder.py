@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.core.errors import Problems
+from generator.core.memory import give_back
 from generator.core.rendered import BuildResult, Rendered
 from generator.incremental.fingerprint import Seen, input_fingerprint
 from generator.incremental.parallel import MIN_ITEMS, in_two
@@ -152,6 +153,7 @@ class Builder:
             keys = steps.page_keys(self, tree, theme)  # what each page is made from
             if not self.live:  # the texts live on in the model; the files' raw text is no longer needed
                 tree, cache.docs.known = None, {}
+                give_back()
             plans = memo.plan_pages(site, self.live)  # plan: every page and what it shows
             if self.replan:
                 plans = self.replan(site, plans)

@@ -16,8 +16,10 @@ theme and Samling's own code, and the pages outside gatherings (overview, models
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,7 @@ from generator.load.yamlfile import MAX_DEPTH, YamlList, YamlMap
 from generator.validate.markdown import render_markdown
 from generator.write.private import PrivateFolder, notice
 
-FORMAT = 4  # bump when what is stored changes shape
+FORMAT = 5  # bump when what is stored changes shape
 
 
 @dataclass
@@ -52,37 +54,52 @@ class BuildCache:
 
     @classmethod
     def load(cls, private: PrivateFolder, out: Path) -> BuildCache:
-        """The cache of the last build into `out`; an empty one if there is none or it fails a check."""
-        data = private.read(cls.name_for(out))
-        if data is None:
+        """The cache of the last build into `out`; an empty one if there is none or it fails a check.
+
+        Read an entry a line (see save): whole, its text was the peak of a build's memory."""
+        lines = private.read_lines(cls.name_for(out))
+        if lines is None:
             return cls()
+        cache = cls()
         try:
-            if not isinstance(data, dict) or data.get("version") != [FORMAT, code_key()]:
-                return cls()  # made by another version of Samling: not an error
-            cache = cls(
-                DocumentCache(parsed={_key(k): decode_yaml(v, 0) for k, v in _dict(data["parsed"]).items()}),
-                TextCache(entries={_key(k): decode_text(v) for k, v in _dict(data["texts"]).items()}),
-                {_str(p): _pair(v) for p, v in _dict(data["pages"]).items()},
-                {_str(g): _group(v) for g, v in _dict(data["groups"]).items()},
-                {_str(p): _source(v) for p, v in _dict(data["sources"]).items()},
-            )
-        except (KeyError, TypeError, ValueError, RecursionError):
+            with contextlib.closing(lines):
+                if next(lines, None) != [FORMAT, code_key()]:
+                    return cls()  # made by another version of Samling: not an error
+                for entry in lines:
+                    cache._take(entry)
+        except (KeyError, TypeError, ValueError, RecursionError, OSError):
             notice(f"{private.path / cls.name_for(out)} is not a cache Samling wrote; ignored")
             return cls()
         return cache
 
+    def _take(self, entry: Any) -> None:
+        if not (isinstance(entry, list) and len(entry) == 3):
+            raise ValueError("not a cache entry")
+        section, key, value = entry
+        if section == "parsed":
+            self.docs.parsed[_key(key)] = decode_yaml(value, 0)
+        elif section == "texts":
+            self.texts.entries[_key(key)] = decode_text(value)
+        elif section == "pages":
+            self.pages[_str(key)] = _pair(value)
+        elif section == "groups":
+            self.groups[_str(key)] = _group(value)
+        elif section == "sources":
+            self.sources[_str(key)] = _source(value)
+        else:
+            raise ValueError("not a part of the cache")
+
     def save(self, private: PrivateFolder, out: Path) -> None:
-        private.write(
-            self.name_for(out),
-            {
-                "version": [FORMAT, code_key()],
-                "parsed": {k: encode_yaml(v) for k, v in self.docs.parsed.items()},
-                "texts": {k: encode_text(v) for k, v in self.texts.entries.items()},
-                "pages": self.pages,
-                "groups": self.groups,
-                "sources": self.sources,
-            },
-        )
+        """The version, then one entry a line, `[part, key, value]`, each encoded as it is written."""
+        parts: list[tuple[str, dict[str, Any], Callable[[Any], Any]]] = [
+            ("parsed", self.docs.parsed, encode_yaml),
+            ("texts", self.texts.entries, encode_text),
+            ("pages", self.pages, _same),
+            ("groups", self.groups, _same),
+            ("sources", self.sources, _same),
+        ]
+        entries = ([part, k, encode(v)] for part, values, encode in parts for k, v in values.items())
+        private.write_lines(self.name_for(out), itertools.chain([[FORMAT, code_key()]], entries))
 
     def prune(self) -> None:
         self.docs.prune()
@@ -152,6 +169,10 @@ def decode_text(value: Any) -> Text:
         raise ValueError("not a stored text")
     html, notes, embeds, title, links, plain = value
     return Text(_str(html), _str(notes), _embeds(embeds), _str(title), _embeds(links), _str(plain))
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _embeds(value: Any) -> tuple[Embed, ...]:

@@ -112,6 +112,8 @@ class FastMarkdown:
                     embeds.append(Embed(piece.kind, words[1] if len(words) > 1 else "", first_line + piece.line))
                 continue
             source = text[starts[piece.line] : starts[piece.end]]
+            if source is text and not text.isascii():  # PyO3 leaves its UTF-8 in a non-ASCII str for the str's
+                source = text[:1] + text[1:]  # life: the model's text would keep it (50 MB at 10,000): a copy
             part = self._part(source, piece.line, piece.depth, base, want_title=title is None and not piece.notes)
             if part is None:
                 return None

@@ -14,13 +14,14 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from generator.core.atomic import NOFOLLOW, replace_file
 
 NAME = ".samling-cache"
+HEAD_BYTES = 4096  # the longest first line read_lines takes: a header
 
 
 def notice(message: str) -> None:
@@ -65,6 +66,27 @@ class PrivateFolder:
 
     def read(self, name: str) -> Any:
         """The JSON in `name`, or None when there is none or it fails a check (one notice)."""
+        f = self._open(name)
+        if f is None:
+            return None
+        try:
+            with f:
+                return json.loads(f.read())
+        except (OSError, ValueError, RecursionError):
+            notice(f"{self.path / name} is damaged; ignored")
+            return None
+
+    def read_lines(self, name: str) -> Generator[Any, None, None] | None:
+        """The JSON values in `name`, one a line, each parsed as it is taken (a line that is not JSON raises
+        ValueError then), or None when there is none or it fails a check. A file whose first line is not
+        a short one was not written a value a line (an older cache): it gives nothing.
+
+        Read whole, the cache of 10,000 sessions was some 220 MB of text (two bytes a character, for one
+        en dash) beside what was parsed from it: the peak of a build's memory."""
+        f = self._open(name)
+        return None if f is None else _values(f)
+
+    def _open(self, name: str) -> BinaryIO | None:
         if not self.ok:
             return None
         try:
@@ -76,25 +98,29 @@ class PrivateFolder:
             return None
         try:
             st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode) or not _owned(st):
-                notice(f"{self.path / name} is not a file of yours alone; ignored")
-                return None
-            with os.fdopen(fd, "rb", closefd=False) as f:
-                return json.loads(f.read())
-        except (OSError, ValueError, RecursionError):
+            if stat.S_ISREG(st.st_mode) and _owned(st):
+                return os.fdopen(fd, "rb")
+            notice(f"{self.path / name} is not a file of yours alone; ignored")
+        except OSError:
             notice(f"{self.path / name} is damaged; ignored")
-            return None
-        finally:
-            os.close(fd)
+        os.close(fd)
+        return None
 
     def write(self, name: str, data: Any) -> None:
         """Write JSON atomically, readable by the owner only; nothing when the folder is refused."""
+        self._write(name, json_pieces(data))
+
+    def write_lines(self, name: str, values: Iterable[Any]) -> None:
+        """Write JSON values one a line (each made as it is written), as `write` does."""
+        self._write(name, (piece for value in values for piece in (_ENCODE(value), "\n")))
+
+    def _write(self, name: str, pieces: Iterable[str]) -> None:
         if not self.ok:
             return
         path = self.path / name
         tmp = path.with_name(f"{name}.{os.getpid()}.tmp")
         try:
-            replace_file(path, _chunks(json_pieces(data)), tmp, owner_only=True)
+            replace_file(path, _chunks(pieces), tmp, owner_only=True)
         except (ValueError, TypeError, RecursionError):
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
@@ -103,14 +129,23 @@ class PrivateFolder:
             notice(f"{path} cannot be written ({exc.strerror}); the next build does the work again")
 
 
+def _values(f: BinaryIO) -> Generator[Any, None, None]:
+    with f:
+        first = f.readline(HEAD_BYTES)
+        if not first.endswith(b"\n"):
+            return
+        yield json.loads(first)
+        for line in f:
+            yield json.loads(line)
+
+
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # what json.dumps makes anew each call
 _QUOTE = json.encoder.encode_basestring  # json.dumps(text, ensure_ascii=False), in C
 
 
 def json_pieces(value: Any, depth: int = 0) -> Iterator[str]:
     """json.dumps(value, ensure_ascii=False, separators=(",", ":")) in pieces, one per entry of the
-    outer two levels: the cache of 10,000 sessions is some 120 MB of JSON, which made whole (as text,
-    then as bytes) was the peak of a build's memory."""
+    outer two levels, so that a large record is never made whole (as text, then as bytes)."""
     if depth < 2 and isinstance(value, dict):
         yield "{"
         for i, (key, item) in enumerate(value.items()):
@@ -123,7 +158,7 @@ def json_pieces(value: Any, depth: int = 0) -> Iterator[str]:
         yield _ENCODE(value)
 
 
-def _chunks(pieces: Iterator[str], size: int = 1 << 20) -> Iterator[bytes]:
+def _chunks(pieces: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
     """The pieces joined into about `size` characters each before they are encoded and written."""
     held: list[str] = []
     count = 0
