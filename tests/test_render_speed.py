@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -20,12 +21,15 @@ from generator.render.links import links_from, local_links
 from generator.render.pages import decks_for, relative
 from generator.render.strings import Strings
 from generator.render.theme import PlainCallContext, escape, load_theme
-from generator.validate.markdown import ROOT_LINK
 from tests.test_agenda import small_gathering
 
 # Pieces a page is made of near a local link, with near misses (no closing quote, `data-src`, no slash).
 PIECES = ["href", "src", "data-src", '="', "=", '"', "samling-root:/", '="samling-root:/', "a/b.html", " ", "<a ", ">"]
 PIECES += ['href="samling-root:/a/b.html"', 'src="samling-root:../c.png"', 'samling-root:/d.html"']
+
+
+# The rewrite local_links replaces, as a regex: its reference.
+ROOT_LINK = re.compile(r'(href|src)="samling-root:/([^"]*)"')
 
 
 def _by_regex(html: str, here: str) -> str:

@@ -171,8 +171,8 @@ def finish(document: Any, pdf: Any) -> None:
 def compress_streams(pdf: Any) -> None:
     """Each stream deflated at zlib's own default level, not at pydyf's 9.
 
-    Level 9 took some 0.2 s of a print's 5 s of CPU for files 1.6 % smaller (the example's 17 PDFs:
-    1.19 MB at level 6, 1.18 MB at 9). Without pydyf's `_to_bytes` (another pydyf), pydyf does it."""
+    Level 9 cost some 0.08 s of the example's 4.7 s of in-process CPU for files 1.6 % smaller (its
+    17 PDFs: 1.19 MB at level 6, 1.18 MB at 9; docs/performance.md). Without pydyf's `_to_bytes` (another pydyf), pydyf does it."""
     import pydyf
 
     to_bytes = getattr(pydyf, "_to_bytes", None)

@@ -25,7 +25,8 @@ from markupsafe import Markup
 from generator.core.errors import Problems
 from generator.core.model import Gathering, Site
 from generator.render import page_context
-from generator.render.pages import PagePlan, facilitator_path, gathering_path, relative
+from generator.render.links import local_links
+from generator.render.pages import PagePlan, facilitator_path, gathering_path
 from generator.render.printed_packs import (
     AUDIENCES,
     FACILITATOR,
@@ -42,7 +43,6 @@ from generator.render.printed_packs import (
     worksheet_parts,
 )
 from generator.render.theme import Theme
-from generator.validate.markdown import ROOT_LINK
 
 PACK_TEMPLATE = "print/pack.html"
 SHEETS_TEMPLATE = "print/sheets.html"
@@ -129,7 +129,7 @@ def _document(
             where, getattr(exc, "lineno", 0) or 0, f"the template failed while making {here}: {exc}", "fix the template"
         )
         return b""
-    html = ROOT_LINK.sub(lambda m: f'{m.group(1)}="{relative(here, m.group(2))}"', html)
+    html = local_links(html, here)
     return paper_links(html, here, site.config.base_url).encode("utf-8")
 
 

@@ -38,7 +38,6 @@ LAYOUT_CONTAINERS = ("columns", "column")
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 PLACEHOLDER = re.compile(r"<!--samling:(model|worksheet):([a-z0-9-]+)-->")
 ROOT_PREFIX = "samling-root:/"
-ROOT_LINK = re.compile(r'(href|src)="samling-root:/([^"]*)"')
 _SAFE_SCHEMES = re.compile(r"^(?:https?:|mailto:|tel:|#|/|\.|[^:]*$)", re.IGNORECASE)
 
 
