@@ -12,6 +12,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -400,11 +401,14 @@ def test_a_planted_leftover_folder_is_neither_put_in_place_nor_deleted(content_c
         max_leaves=30,
     )
 )
-def test_the_cache_is_written_in_pieces_that_make_the_same_json(value: object) -> None:
-    from generator.write.private import json_pieces
+def test_a_private_file_is_written_as_the_same_json(value: object) -> None:
+    from generator.write.private import PrivateFolder
 
     whole = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    assert "".join(json_pieces(value)) == whole
+    with tempfile.TemporaryDirectory() as tmp:
+        private = PrivateFolder(Path(tmp) / "output")
+        private.write("v.json", value)
+        assert (private.path / "v.json").read_text("utf-8") == whole
 
 
 def test_the_cache_is_read_a_line_at_a_time(tmp_path: Path) -> None:

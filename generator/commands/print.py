@@ -172,7 +172,8 @@ def compress_streams(pdf: Any) -> None:
     """Each stream deflated at zlib's own default level, not at pydyf's 9.
 
     Level 9 cost some 0.08 s of the example's 4.7 s of in-process CPU for files 1.6 % smaller (its
-    17 PDFs: 1.19 MB at level 6, 1.18 MB at 9; docs/performance.md). Without pydyf's `_to_bytes` (another pydyf), pydyf does it."""
+    17 PDFs: 1.19 MB at level 6, 1.18 MB at 9; docs/performance.md). Without pydyf's `_to_bytes`
+    (another pydyf), pydyf does it."""
     import pydyf
 
     to_bytes = getattr(pydyf, "_to_bytes", None)

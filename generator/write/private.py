@@ -108,7 +108,7 @@ class PrivateFolder:
 
     def write(self, name: str, data: Any) -> None:
         """Write JSON atomically, readable by the owner only; nothing when the folder is refused."""
-        self._write(name, json_pieces(data))
+        self._write(name, map(_ENCODE, [data]))  # encoded inside _write, which turns its errors away
 
     def write_lines(self, name: str, values: Iterable[Any]) -> None:
         """Write JSON values one a line (each made as it is written), as `write` does."""
@@ -140,22 +140,6 @@ def _values(f: BinaryIO) -> Generator[Any, None, None]:
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # what json.dumps makes anew each call
-_QUOTE = json.encoder.encode_basestring  # json.dumps(text, ensure_ascii=False), in C
-
-
-def json_pieces(value: Any, depth: int = 0) -> Iterator[str]:
-    """json.dumps(value, ensure_ascii=False, separators=(",", ":")) in pieces, one per entry of the
-    outer two levels, so that a large record is never made whole (as text, then as bytes)."""
-    if depth < 2 and isinstance(value, dict):
-        yield "{"
-        for i, (key, item) in enumerate(value.items()):
-            if not isinstance(key, str):
-                raise TypeError("only text keys are written")
-            yield f"{',' if i else ''}{_QUOTE(key)}:"
-            yield from json_pieces(item, depth + 1)
-        yield "}"
-    else:
-        yield _ENCODE(value)
 
 
 def _chunks(pieces: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
