@@ -25,7 +25,7 @@ from generator.load import ContentTree
 from generator.load.documents import Document
 from generator.render.pages import PagePlan, gathering_plans, plan_pages
 from generator.validate import FileSteps, assemble, gathering_key, site_parts, validate_gathering
-from generator.validate.answers import read_response
+from generator.validate.answers import response_of
 from generator.validate.decks import deck
 from generator.validate.worksheets import worksheet
 
@@ -86,7 +86,7 @@ class Memo:
             notices.extend(hit[2])
             return hit[1]
         before, said = len(problems), len(notices)
-        made = read_response(doc.path, g, problems, notices, doc.body)
+        made = response_of(doc, g, problems, notices)
         if made is not None and len(problems) == before:
             self.responses[doc.path] = (key, made, tuple(notices[said:]))
         return made

@@ -18,6 +18,7 @@ from generator.core.model.answers import Response
 from generator.core.slugs import name_problem
 from generator.load import ContentTree, GatheringFiles
 from generator.load.documents import Document
+from generator.validate.answers import response_of
 from generator.validate.decks import deck
 from generator.validate.gathering import Known, gathering, with_material
 from generator.validate.links import check_links
@@ -87,7 +88,7 @@ class FileSteps:
 
     deck: Callable[[Document, frozenset[str], MarkdownIt, Problems], Deck | None] = deck
     worksheet: Callable[..., Worksheet | None] = worksheet
-    response: Callable[[Document, Gathering, Problems, list[str]], Response | None] | None = None  # read_response
+    response: Callable[[Document, Gathering, Problems, list[str]], Response | None] = response_of
 
 
 def validate_gathering(
@@ -139,13 +140,9 @@ def _responses(
     """The answers files read back, and the summary, which may name their worksheets' items."""
     from dataclasses import replace
 
-    from generator.validate.answers import responses_of
     from generator.validate.summary import summary
 
-    if steps.response is None:
-        responses = responses_of(files.responses, g, problems, notices)
-    else:
-        responses = tuple(r for d in files.responses if (r := steps.response(d, g, problems, notices)))
+    responses = tuple(r for d in files.responses if (r := steps.response(d, g, problems, notices)))
     doc = files.gathering
     raw = doc.data.get("summary") if doc is not None and isinstance(doc.data, dict) else None
     line = doc.line_of("summary") if raw is not None and doc is not None else 0

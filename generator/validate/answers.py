@@ -45,12 +45,9 @@ def read_responses(
     return tuple(found)
 
 
-def responses_of(
-    documents: tuple[Document, ...], gathering: Gathering, problems: Problems, notices: list[str]
-) -> tuple[a.Response, ...]:
-    """The answers files as loaded (load/: kept as text), checked against the gathering's worksheets."""
-    found = (read_response(d.path, gathering, problems, notices, d.body) for d in documents)
-    return tuple(r for r in found if r is not None)
+def response_of(doc: Document, gathering: Gathering, problems: Problems, notices: list[str]) -> a.Response | None:
+    """An answers file as loaded (load/: kept as text), checked against the gathering's worksheets."""
+    return read_response(doc.path, gathering, problems, notices, doc.body)
 
 
 def read_response(
