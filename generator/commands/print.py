@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.commands.html_parser import cache_expressions
 from generator.commands.print_styles import Styles
 from generator.core.model import Site
 from generator.incremental.builder import Builder
@@ -125,6 +126,7 @@ def weasyprint_module() -> Any:
     except OSError as exc:
         raise PrintUnavailable(f"WeasyPrint cannot start ({exc}); install pango (libpango-1.0-0)") from exc
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS warnings are about screen-only rules
+    cache_expressions()
     return weasyprint
 
 
