@@ -148,3 +148,29 @@ def test_the_files_are_named_in_the_gatherings_language() -> None:
         "group-lists.pdf",
     ]
     assert all(page.startswith(f"{GATHERING}/fasilitator/") for _, page in pdf_plan(g))
+
+
+@pytest.mark.slow
+def test_a_name_too_long_for_its_column_on_the_group_list_wraps_inside_the_column(built_site: Path) -> None:
+    from generator.commands.print import render
+
+    files = {p.relative_to(built_site).as_posix(): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
+    page = f"{GATHERING}/fasilitator/gruppelister.html"
+    long = "Kommune" * 30  # one word, far wider than half the page
+    html = re.sub(r"<li>[^<]+", f"<li>{long}", files[page].decode("utf-8"), count=1)
+    document = render({**files, page: html.encode("utf-8")}, page)
+
+    def boxes(box):
+        yield box
+        for child in getattr(box, "children", ()):
+            yield from boxes(child)
+
+    first = document.pages[0]._page_box
+    classes = {b: (b.element.get("class") or "").split() for b in boxes(first) if b.element_tag == "div"}
+    groups = [b for b, names in classes.items() if "wall-group" in names]
+    assert len(groups) >= 2
+    left, right = groups[0], groups[1]
+    assert abs(left.width - right.width) < 0.01  # the columns stay equal
+    pieces = [b for b in boxes(left) if getattr(b, "text", "") and "Kommune" in b.text]
+    assert "".join(p.text for p in pieces) == long and len(pieces) > 1  # wrapped, every letter kept
+    assert all(p.position_x + p.width <= left.content_box_x() + left.width + 0.01 for p in pieces)
