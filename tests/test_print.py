@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -77,9 +78,13 @@ def test_the_pdf_text_holds_every_factor_and_each_end_label_of_the_risk_form(
     assert "Manglende engasjement" in text and "Liten risiko" in text and "Stor risiko" in text
     # On paper each factor is its row's header (a long one wraps), said once: not again in each
     # cell, as on screen ("Manglende engasjement: 1 (Liten risiko)" is the radio button's name there).
+    # The end labels stay on their cells (their one header spans all columns): each row names both.
     for scale in scales:
         for item in scale.items:
             assert f"{item}: " not in text, item
+        if not scale.value_labels:
+            ends = len(re.findall(rf"\(({re.escape(scale.low_label)}|{re.escape(scale.high_label)})\)", text))
+            assert ends >= 2 * len(scale.items), scale.low_label
 
 
 def blank_border_mm(pdf: bytes, page: int) -> float:
