@@ -42,6 +42,44 @@ def _pages() -> list[str]:
     return [PAGE, *(p.read_text("utf-8") for p in sorted(TEMPLATES.rglob("*.html"))[:40])]
 
 
+def _mistaken() -> bool:
+    """Whether this tinyhtml5 stores its expressions under themselves (2.1.0 does)."""
+    inputstream.characters_until_regex = {}
+    _tree(PAGE)
+    keys = list(inputstream.characters_until_regex)
+    inputstream.characters_until_regex = {}
+    return bool(keys) and all(hasattr(characters, "pattern") for characters, _ in keys)
+
+
+@pytest.mark.usefixtures("expressions")
+def test_put_in_place_where_tinyhtml5_makes_the_mistake_and_only_there() -> None:
+    mistaken = _mistaken()
+    cache_expressions()
+    assert isinstance(inputstream.characters_until_regex, Expressions) == mistaken
+    assert tinyhtml5.__version__ != "2.1.0" or mistaken  # the version this was written for
+
+
+@pytest.mark.usefixtures("expressions")
+def test_left_alone_where_tinyhtml5_builds_other_expressions(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+    import types
+
+    def other(pattern: str, *args: object) -> re.Pattern[str]:  # a tinyhtml5 that builds them otherwise
+        return re.compile(pattern.replace("]+", "]{1,}"), *args)
+
+    monkeypatch.setattr(inputstream, "re", types.SimpleNamespace(compile=other))
+    cache_expressions()
+    assert not isinstance(inputstream.characters_until_regex, Expressions)
+
+
+def test_a_key_of_another_shape_is_left_to_tinyhtml5() -> None:
+    expressions = Expressions()
+    for key in ["<", ("<",), ("<", "yes"), (("<", "&"), 1), (("<&",), False)]:
+        with pytest.raises(KeyError):
+            expressions[key]
+    assert expressions[(("<", "&"), False)].pattern == "[^\\x3c\\x26]+"
+
+
 @pytest.mark.usefixtures("expressions")
 def test_the_same_trees_as_tinyhtml5_alone() -> None:
     pages = _pages()
@@ -53,6 +91,8 @@ def test_the_same_trees_as_tinyhtml5_alone() -> None:
 
 @pytest.mark.usefixtures("expressions")
 def test_the_same_expressions_as_tinyhtml5_builds() -> None:
+    if not _mistaken():
+        pytest.skip("this tinyhtml5 keys its expressions by their characters: nothing to compare with")
     _tree(PAGE)
     theirs = {(regex.pattern, opposite) for regex, opposite in inputstream.characters_until_regex}
     assert theirs, "tinyhtml5 scanned nothing"
