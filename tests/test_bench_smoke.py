@@ -38,3 +38,14 @@ def test_the_benchmark_runs_at_n_20(tmp_path: Path) -> None:
     for row in ("| cold, no cache |", "| cold, cache kept |", "| nothing changed |", "| one session changed |"):
         assert row in result.stdout
     assert "live preview, one session saved" in result.stdout and "live preview, example site" in result.stdout
+
+
+@pytest.mark.slow
+def test_the_floor_benchmark_runs_at_n_20(tmp_path: Path) -> None:
+    command = [sys.executable, str(ROOT / "bench" / "floor.py"), "--sizes", "20", "--runs", "1", "--no-hugo"]
+    result = subprocess.run([*command, "--work", str(tmp_path)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| 20 |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert int(cells[1].replace(",", "")) > 20 and int(cells[2].replace(",", "")) > int(cells[1].replace(",", ""))
+    assert all(c.endswith(" s") for c in cells[3:7]) and cells[7] == "not installed"
