@@ -19,8 +19,9 @@ from generator.core.errors import Problems
 from generator.core.model import Deck, Slide, Source
 from generator.load.documents import Document
 from generator.validate import schema as s
-from generator.validate.containers import MARKS, MAX_MARKS, outline
+from generator.validate.containers import MARKS, MAX_MARKS
 from generator.validate.markdown import MAX_LINES, make_markdown, render_markdown
+from generator.validate.quick_outline import deck_outline
 from generator.validate.timer import slide_timer
 
 LAYOUTS = ("default", "title", "section", "two-columns", "image")
@@ -62,10 +63,11 @@ def slide_texts(md: MarkdownIt, body: str, first_line: int) -> tuple[list[tuple[
     """The slides, each with the line its text starts on (so problems inside it point at the file's line),
     and the problems with its containers (never closed, or a `:::` line that closes nothing) at their lines.
 
-    The breaks come from markdown-it's own reading of the whole body, so a `---` inside `::: notes`,
-    a fence or a list is the notes', the fence's or the list's, and a slide never cuts a container.
+    The breaks are those of markdown-it's own reading of the whole body (read line by line where that
+    is sure to give the same, see quick_outline.py), so a `---` inside `::: notes`, a fence or a list
+    is the notes', the fence's or the list's, and a slide never cuts a container.
     """
-    breaks, nesting = outline(md, body)
+    breaks, nesting = deck_outline(md, body)
     lines = body.split("\n")
     slides: list[tuple[str, int]] = []
     start = 0
