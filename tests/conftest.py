@@ -8,12 +8,26 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 # No test may fail by the clock: a loaded machine makes any example slow, so Hypothesis has no
 # deadline here, and it draws the same examples on every run (no database, derandomized).
 settings.register_profile("samling", deadline=None, derandomize=True, database=None, print_blob=True)
 settings.load_profile("samling")
+
+
+def differential(variable: str, default: int) -> settings:
+    """Hypothesis settings for a test that holds a fast path to the reference: `default` examples,
+    the same every run (the CI's); more with the environment variable `variable`, drawn anew."""
+    examples = int(os.environ.get(variable, str(default)))
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=examples <= default,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

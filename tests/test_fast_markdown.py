@@ -11,14 +11,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import os
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from conftest import differential
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from generator.commands.build import build
@@ -32,14 +32,7 @@ from generator.write.staging import MARKER
 
 pytest.importorskip("markdown_it_pyrs")
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = int(os.environ.get("FAST_MARKDOWN_EXAMPLES", "300"))
-PROPERTY = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    derandomize=EXAMPLES <= 300,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = differential("FAST_MARKDOWN_EXAMPLES", 300)
 
 
 @functools.cache

@@ -11,11 +11,11 @@ example and of the bench corpus must also come out the same, and go the quick wa
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from conftest import differential
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from bench.corpus import write_samling
@@ -26,14 +26,7 @@ from generator.validate.markdown import SamlingMarkdown, make_markdown
 from generator.validate.quick_outline import deck_outline, quick_outline
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = int(os.environ.get("QUICK_OUTLINE_EXAMPLES", "400"))
-PROPERTY = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    derandomize=EXAMPLES <= 400,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = differential("QUICK_OUTLINE_EXAMPLES", 400)
 
 
 @functools.cache
