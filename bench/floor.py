@@ -30,7 +30,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -38,6 +37,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_all  # noqa: E402
+from bench.run import timed  # noqa: E402
 
 _START = """
 import time
@@ -121,11 +121,10 @@ def written(site: Path, work: Path) -> tuple[float, int]:
 
 
 def hugo_cold(hugo: str, site: Path, out: Path) -> float:
+    """Hugo's cold build, as bench/run.py times it."""
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(site / "resources", ignore_errors=True)
-    started = time.perf_counter()
-    subprocess.run([hugo, "--quiet", "-s", str(site), "-d", str(out)], check=True, capture_output=True)
-    return time.perf_counter() - started
+    return timed([hugo, "--quiet", "-s", str(site), "-d", str(out)])[0]
 
 
 def main() -> None:
