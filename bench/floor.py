@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_all  # noqa: E402
 from bench.run import timed  # noqa: E402
+from bench.scratch import Scratch, file_system_line  # noqa: E402
 
 _START = """
 import time
@@ -112,19 +113,15 @@ def built(content: Path, out: Path) -> Path:
     return out
 
 
-def written(site: Path, work: Path) -> tuple[float, int]:
-    target = work / "floor-files"
-    shutil.rmtree(target, ignore_errors=True)
-    seconds, count = run(_FILES, str(site), str(target))
-    shutil.rmtree(target, ignore_errors=True)
+def written(site: Path, scratch: Scratch) -> tuple[float, int]:
+    seconds, count = run(_FILES, str(site), str(scratch.folder("files") / "site"))
     return float(seconds), int(count)
 
 
-def hugo_cold(hugo: str, site: Path, out: Path) -> float:
+def hugo_cold(hugo: str, site: Path, scratch: Scratch) -> float:
     """Hugo's cold build, as bench/run.py times it."""
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(site / "resources", ignore_errors=True)
-    return timed([hugo, "--quiet", "-s", str(site), "-d", str(out)])[0]
+    scratch.set_aside(site / "resources")
+    return timed([hugo, "--quiet", "-s", str(site), "-d", str(scratch.folder("hugo") / "public")])[0]
 
 
 def main() -> None:
@@ -136,6 +133,16 @@ def main() -> None:
     args = parser.parse_args()
     hugo = None if args.no_hugo else shutil.which("hugo")
     print(f"# The least a cold build costs on this stack — load average {os.getloadavg()[0]:.2f}")
+    scratch = Scratch(args.work)  # every file written into a folder of its own, nothing deleted until the end
+    try:
+        floors(args, hugo, scratch)
+    finally:
+        scratch.clean()
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+def floors(args: argparse.Namespace, hugo: str | None, scratch: Scratch) -> None:
+    print(file_system_line(scratch.creation_us(), "before"))
     print("| sessions | pages | files | start | Jinja, CPU | files written | floor | Hugo | ÷ Hugo |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n in (int(s) for s in args.sizes.split(",")):
@@ -146,13 +153,13 @@ def main() -> None:
         starts, jinjas, writes, hugos, pages, files = [], [], [], [], 0, 0
         for _ in range(args.runs):
             starts.append(float(run(_START)[0]))
-            seconds_written, files = written(site, args.work)
+            seconds_written, files = written(site, scratch)
             writes.append(seconds_written)
             seconds, pages_made = run(_JINJA, str(corpus / "samling"))
             jinjas.append(float(seconds))
             pages = int(pages_made)
             if hugo:
-                hugos.append(hugo_cold(hugo, corpus / "hugo", args.work / "hugo-floor-out"))
+                hugos.append(hugo_cold(hugo, corpus / "hugo", scratch))
         start, jinja, write = statistics.median(starts), statistics.median(jinjas), statistics.median(writes)
         floor = start + jinja / 2 + write
         hugo_s = statistics.median(hugos) if hugos else None
@@ -160,7 +167,7 @@ def main() -> None:
         hugo_text = f"{hugo_s:.2f} s" if hugo_s else "not installed"
         row = [f"{n:,}", f"{pages:,}", f"{files:,}", f"{start:.2f} s", f"{jinja:.2f} s", f"{write:.2f} s"]
         print("| " + " | ".join([*row, f"{floor:.2f} s", hugo_text, ratio]) + " |", flush=True)
-    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    print(file_system_line(scratch.creation_us(), "after"))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_all  # noqa: E402
+from bench.scratch import Scratch, file_system_line  # noqa: E402
 
 FORK = ["second process: fork", "second process: marshal.loads", "second process: bytes back"]
 STEPS = [
@@ -60,7 +61,7 @@ BUCKETS = [
 ]
 
 _STEP_TIMER = """
-import json, shutil, sys, time
+import json, sys, time
 from pathlib import Path
 from generator.incremental import builder as b, memo, steps
 from generator.write import targets
@@ -88,7 +89,7 @@ def loads(data):
 parallel.marshal = types.SimpleNamespace(loads=loads, dumps=marshal.dumps)
 timed(parallel.marshal, "loads", "second process: marshal.loads")
 content, out = Path(sys.argv[1]), Path(sys.argv[2])
-shutil.rmtree(out.parent, ignore_errors=True); out.parent.mkdir(parents=True)
+out.parent.mkdir(parents=True, exist_ok=True)  # a fresh folder (bench/scratch.py)
 started = time.perf_counter()
 b.Builder(content, out, warm=False).build(None)
 times["whole build"] = time.perf_counter() - started
@@ -96,11 +97,11 @@ print(json.dumps(times))
 """
 
 _WORK_PROFILE = """
-import cProfile, json, pstats, shutil, sys
+import cProfile, json, pstats, sys
 from pathlib import Path
 from generator.incremental.builder import Builder
 content, out, buckets = Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3])
-shutil.rmtree(out.parent, ignore_errors=True); out.parent.mkdir(parents=True)
+out.parent.mkdir(parents=True, exist_ok=True)  # a fresh folder (bench/scratch.py)
 profile = cProfile.Profile()
 profile.runcall(lambda: Builder(content, out, parallel_from=10**9, warm=False).build(None))
 import sysconfig
@@ -135,8 +136,7 @@ import sys, time
 from pathlib import Path
 before = set(sys.modules)
 from generator.incremental.builder import Builder
-import shutil
-out = Path(sys.argv[2]); shutil.rmtree(out.parent, ignore_errors=True); out.parent.mkdir(parents=True)
+out = Path(sys.argv[2]); out.parent.mkdir(parents=True, exist_ok=True)  # a fresh folder (bench/scratch.py)
 Builder(Path(sys.argv[1]), out, warm=False).build(None)
 print(" ".join(sorted(m for m in set(sys.modules) - before if not m.startswith("_") and m != "cython_runtime")))
 """
@@ -152,7 +152,7 @@ def run(script: str, *args: str) -> str:
 
 def start_up(content: Path, out: Path, runs: int) -> tuple[float, float]:
     """Median seconds of a bare interpreter, and of importing every top-level module a build loads."""
-    modules = run(_IMPORTS, str(content), str(out)).split()
+    modules = run(_IMPORTS, str(content), str(out / "site")).split()
     timer = "import time; t = time.perf_counter(); {}; print(time.perf_counter() - t)"
     bare = [float(run(timer.format("pass"))) for _ in range(runs)]
     every = f"import importlib\nfor m in {modules!r}:\n    try: importlib.import_module(m)\n    except Exception: pass"
@@ -178,15 +178,29 @@ def main() -> None:
     load = os.getloadavg()
     accelerators = os.environ.get("SAMLING_ACCELERATORS", "") or "on where installed"
     print(f"# Samling cold-build profile — load average {load[0]:.2f}; accelerators: {accelerators}")
+    scratch = Scratch(args.work)
+    try:
+        profile_all(args, scratch)
+    finally:
+        scratch.clean()
+
+
+def profile_all(args: argparse.Namespace, scratch: Scratch) -> None:
+    """Each build writes into a folder no build wrote before, nothing deleted meanwhile (bench/scratch.py)."""
+    print(file_system_line(scratch.creation_us(), "before"))
     for n in (int(s) for s in args.sizes.split(",")):
         corpus = args.work / f"corpus-{n}"
         if not (corpus / "samling").is_dir():
             write_all(n, corpus)
-        content, out = corpus / "samling", args.work / f"profile-{n}" / "site"
-        interpreter, imports = start_up(content, out, args.runs)
-        runs = [json.loads(run(_STEP_TIMER, str(content), str(out))) for _ in range(args.runs)]
+        content = corpus / "samling"
+        interpreter, imports = start_up(content, scratch.folder(f"imports-{n}"), args.runs)
+        runs = [
+            json.loads(run(_STEP_TIMER, str(content), str(scratch.folder(f"steps-{n}") / "site")))
+            for _ in range(args.runs)
+        ]
         steps = {name: statistics.median(r.get(name, 0.0) for r in runs) for name in [*STEPS, "whole build"]}
-        work = json.loads(run(_WORK_PROFILE, str(content), str(out), json.dumps(BUCKETS)))
+        profiled = scratch.folder(f"work-{n}") / "site"
+        work = json.loads(run(_WORK_PROFILE, str(content), str(profiled), json.dumps(BUCKETS)))
         print(f"\n## N = {n:,} sessions\n")
         print(f"interpreter start {interpreter:.3f} s; imports a build makes {imports:.3f} s\n")
         print("| step (two processes where it forks) | median s | share |\n|---|---:|---:|")
@@ -203,6 +217,7 @@ def main() -> None:
         print("| work, one process under cProfile (own time) | share |\n|---|---:|")
         for label, seconds in sorted(work.items(), key=lambda kv: -kv[1]):
             print(f"| {label} | {seconds / total:.0%} |")
+    print(f"\n{file_system_line(scratch.creation_us(), 'after')}")
 
 
 if __name__ == "__main__":

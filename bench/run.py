@@ -27,6 +27,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_all  # noqa: E402
+from bench.scratch import Scratch, file_system_line  # noqa: E402
 
 
 def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
@@ -45,12 +46,6 @@ def samling(content: Path, output: Path) -> list[str]:
     return [sys.executable, "-m", "generator", "build", "--content", str(content), "--output", str(output)]
 
 
-def clear(output: Path, cache: bool) -> None:
-    shutil.rmtree(output, ignore_errors=True)
-    if cache:
-        shutil.rmtree(output.parent / ".samling-cache", ignore_errors=True)
-
-
 def touch_session(content: Path) -> Path:
     """Change one session's text (its last line counts the saves), as an editor's save would."""
     path = sorted(content.glob("*/sessions/*.md"))[0]
@@ -60,12 +55,14 @@ def touch_session(content: Path) -> Path:
     return path
 
 
-def measure(n: int, work: Path, runs: int, hugo: str | None, mkdocs: str | None) -> dict[str, list[float]]:
+def measure(
+    n: int, work: Path, scratch: Scratch, runs: int, hugo: str | None, mkdocs: str | None
+) -> dict[str, list[float]]:
+    """Every cold build into a folder of its own; nothing deleted until the end (bench/scratch.py)."""
     corpus = work / f"corpus-{n}"
     if not (corpus / "samling").is_dir():
         write_all(n, corpus)
-    content, out = corpus / "samling", work / f"out-{n}" / "site"
-    out.parent.mkdir(parents=True, exist_ok=True)
+    content = corpus / "samling"
     results: dict[str, list[float]] = {}
 
     def record(name: str, value: tuple[float, float]) -> None:
@@ -73,21 +70,19 @@ def measure(n: int, work: Path, runs: int, hugo: str | None, mkdocs: str | None)
         results.setdefault(f"{name} MB", []).append(value[1])
 
     for _ in range(runs):
-        clear(out, cache=True)
+        out = scratch.folder(f"samling-{n}") / "site"
         record("cold, no cache", timed(samling(content, out)))
-        clear(out, cache=False)
+        scratch.set_aside(out)  # the cache beside it stays
         record("cold, cache kept", timed(samling(content, out)))
         record("nothing changed", timed(samling(content, out)))
         touch_session(content)
         record("one session changed", timed(samling(content, out)))
         if hugo:
-            site = corpus / "hugo"
-            shutil.rmtree(work / "hugo-out", ignore_errors=True)
-            shutil.rmtree(site / "resources", ignore_errors=True)
-            record("hugo cold", timed([hugo, "--quiet", "-s", str(site), "-d", str(work / "hugo-out")]))
-            record("hugo repeat", timed([hugo, "--quiet", "-s", str(site), "-d", str(work / "hugo-out")]))
+            site, public = corpus / "hugo", scratch.folder(f"hugo-{n}") / "public"
+            scratch.set_aside(site / "resources")  # Hugo's cache, if it made one
+            record("hugo cold", timed([hugo, "--quiet", "-s", str(site), "-d", str(public)]))
+            record("hugo repeat", timed([hugo, "--quiet", "-s", str(site), "-d", str(public)]))
         if mkdocs:
-            shutil.rmtree(work / "mkdocs-out", ignore_errors=True)
             command = [
                 mkdocs,
                 "build",
@@ -95,13 +90,13 @@ def measure(n: int, work: Path, runs: int, hugo: str | None, mkdocs: str | None)
                 "-f",
                 str(corpus / "mkdocs" / "mkdocs.yml"),
                 "-d",
-                str(work / "mkdocs-out"),
+                str(scratch.folder(f"mkdocs-{n}") / "site"),
             ]
             record("mkdocs cold", timed(command))
     return results
 
 
-def live(content: Path, work: Path, edits: int) -> list[float]:
+def live(content: Path, scratch: Scratch, edits: int) -> list[float]:
     """Milliseconds from a saved session file to the rebuilt pages on disk, with a warm Builder."""
     script = (
         "import json, sys, time\n"
@@ -119,9 +114,7 @@ def live(content: Path, work: Path, edits: int) -> list[float]:
         "    times.append((time.perf_counter() - started) * 1000)\n"
         "print(json.dumps(times))\n"
     )
-    out = work / f"live-{content.parent.name}" / "site"
-    clear(out, cache=True)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = scratch.folder(f"live-{content.parent.name}") / "site"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
         [sys.executable, "-c", script, str(content), str(out), str(edits)],
@@ -187,27 +180,36 @@ def main() -> None:
     print(f"# Samling benchmark — {os.cpu_count()} CPUs, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     print(f"# hugo: {hugo or 'not found'}; mkdocs: {mkdocs or 'not found'}; runs: {args.runs}")
     args.work.mkdir(parents=True, exist_ok=True)
+    scratch = Scratch(args.work)
+    try:
+        measure_all(args, scratch, hugo, mkdocs)
+    finally:
+        scratch.clean()
+    print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"the machine while this ran: {other_load(busy, started)}")
+
+
+def measure_all(args: argparse.Namespace, scratch: Scratch, hugo: str | None, mkdocs: str | None) -> None:
+    print(file_system_line(scratch.creation_us(), "before"))
     for n in (int(s) for s in args.sizes.split(",")):
-        results = measure(n, args.work, args.runs, hugo, mkdocs)
+        results = measure(n, args.work, scratch, args.runs, hugo, mkdocs)
         hugo_cold = statistics.median(results["hugo cold"]) if "hugo cold" in results else None
         print("\n".join(table(n, results, hugo_cold)), flush=True)
         if n <= 1000 and args.live_edits:
-            times = live(args.work / f"corpus-{n}" / "samling", args.work, args.live_edits)
+            times = live(args.work / f"corpus-{n}" / "samling", scratch, args.live_edits)
             print(
                 f"\nlive preview, one session saved → pages on disk (warm Builder), N = {n:,}: "
                 f"median {statistics.median(times):.1f} ms, max {max(times):.1f} ms over {len(times)} saves"
             )
-    example = args.work / "example" / "content"
-    shutil.rmtree(example.parent, ignore_errors=True)
-    shutil.copytree(ROOT / "content", example)
     if args.live_edits:
-        times = live(example, args.work, args.live_edits)
+        example = scratch.folder("example") / "content"
+        shutil.copytree(ROOT / "content", example)
+        times = live(example, scratch, args.live_edits)
         print(
             f"\nlive preview, example site (content/): median {statistics.median(times):.1f} ms, "
             f"max {max(times):.1f} ms over {len(times)} saves"
         )
-    print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"the machine while this ran: {other_load(busy, started)}")
+    print(file_system_line(scratch.creation_us(), "after"))
 
 
 if __name__ == "__main__":
