@@ -110,9 +110,10 @@ def file_stats(out: Path, paths: Iterable[str]) -> dict[str, tuple[int, int, int
 
     The change time is set by the system on every write, also when the modification time is put back."""
     stats = {}
+    base = f"{out}/"  # joined as text: a Path made for each of 20,000 files costs as much as its lstat
     for path in paths:
         try:
-            st = os.lstat(out / path)
+            st = os.lstat(base + path)
         except OSError:
             continue
         if stat.S_ISREG(st.st_mode):
