@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from generator.core.errors import Problems
 from generator.core.model import Gathering, Programme
 from generator.domain.programme import with_dates
-from generator.load import ContentTree
+from generator.load import ContentTree, GatheringFiles
 from generator.load.yamlfile import YamlMap
 from generator.validate.programme import GatheringRef, check_gatherings, programme_from
 
@@ -19,7 +19,10 @@ NETWORK_FOLDER = "networks"  # where the network pages are written (render/pages
 
 
 def site_programme(tree: ContentTree, gatherings: Sequence[Gathering], problems: Problems) -> Programme | None:
-    refs = [_ref(tree, g) for g in gatherings]
+    folders: dict[str, GatheringFiles] = {}
+    for files in tree.gatherings:
+        folders.setdefault(files.folder.name, files)
+    refs = [_ref(folders.get(g.key), g) for g in gatherings]
     doc = tree.programme
     if doc is None:
         for ref in refs:
@@ -45,8 +48,7 @@ def site_programme(tree: ContentTree, gatherings: Sequence[Gathering], problems:
     )
 
 
-def _ref(tree: ContentTree, g: Gathering) -> GatheringRef:
-    files = next((f for f in tree.gatherings if f.folder.name == g.key), None)
+def _ref(files: GatheringFiles | None, g: Gathering) -> GatheringRef:
     data = files.gathering.data if files is not None and files.gathering is not None else None
     line = data.line_of("network") if isinstance(data, YamlMap) else 0
     return GatheringRef(g.key, g.network, g.source.path, line, g.first_date, g.last_date)
