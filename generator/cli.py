@@ -163,9 +163,11 @@ def _content_output(p: argparse.ArgumentParser) -> None:
 
 def _build(content: Path, output: Path) -> int:
     from generator.commands.build import build
+    from generator.core.memory import fewer_collections
 
     started = time.perf_counter()
-    result = build(content, output)
+    with fewer_collections():  # one build a process: the model lives until it ends
+        result = build(content, output)
     ms = (time.perf_counter() - started) * 1000
     c = result.counts
     for notice in result.notices:

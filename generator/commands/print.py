@@ -25,13 +25,13 @@ import mimetypes
 import posixpath
 import zlib
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.commands.html_parser import cache_expressions
 from generator.commands.print_styles import Styles
+from generator.core.memory import fewer_collections
 from generator.core.model import Site
 from generator.incremental.builder import Builder
 from generator.render import Output
@@ -42,10 +42,6 @@ ROOT_URL = "file:///samling-output/"
 PDF_VARIANT = "pdf/ua-1"  # tagged, for screen readers (tests/test_pdf_tagged.py reads the structure back)
 # HTML <th scope> → the PDF's /Scope of a TH cell ("rowgroup" headers name the rows below them).
 SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Column"}
-# Python's collector runs every 700 new objects and, now and then, goes through every object alive;
-# a layout makes millions (boxes, styles) and the sheets' layout lives through the whole print, so
-# with the default a sixth of the print's CPU went into collections that found little to free.
-GC_THRESHOLD = (50_000, 10, 10)
 STREAM_LEVEL = zlib.Z_DEFAULT_COMPRESSION  # see compress_streams
 
 
@@ -95,20 +91,6 @@ def print_pdfs(site: Site, files: Mapping[str, bytes]) -> Printed:
         sheets, packs = sheets_and_packs(site, files, styles)
         people = [Output(pdf, html_to_pdf(files, page, styles)) for pdf, page in pdf_plan(site)]
     return Printed(sheets, people, packs)
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Python's garbage collector run less often (GC_THRESHOLD) while the PDFs are made; inside, each
-    layout may be frozen (`gc.freeze`) once made: it lives until its PDFs are written, and the
-    collections meanwhile need not go through it again."""
-    before = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLD)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-        gc.unfreeze()  # collected as usual again: what the print no longer holds is freed
 
 
 def pdf_plan(site: Site) -> list[tuple[str, str]]:

@@ -29,7 +29,7 @@ OTHERWISE = re.compile(r"<style|<link[^>]*stylesheet|<base[\s>]|!\s*important", 
 @dataclass
 class Styles:
     """What every WeasyPrint document of one print shares: the fonts, each stylesheet parsed once, and
-    what is done once a document is laid out (commands/print.py `fewer_collections`)."""
+    what is done once a document is laid out (core/memory.py `fewer_collections`)."""
 
     font_config: Any = None
     parsed: dict[tuple[str, str], Any] = field(default_factory=dict)  # (URL, style block or "") → CSS
