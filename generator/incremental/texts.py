@@ -37,7 +37,8 @@ class TextCache:
             yield mine
         finally:
             mine |= self.used  # a block inside this one leaves its keys in `used`, in a set of its own
-            self.used = before | mine
+            before |= mine  # in place: a copy of the build's keys for each deck and worksheet was quadratic
+            self.used = before
 
 
 class RememberingMarkdown(SamlingMarkdown):
