@@ -8,12 +8,14 @@ import unicodedata
 _NORWEGIAN = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a", "ß": "ss"})
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
 MAX_SLUG = 60
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what slugify leaves as it is (tests/test_slugs.py)
 
 
 def slugify(text: str, fallback: str = "side") -> str:
     """`"Måling av resultater"` → `"maling-av-resultater"`; never empty, never reserved."""
     ascii_text = unicodedata.normalize("NFKD", text.translate(_NORWEGIAN)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
     if not slug:
         slug = fallback
     if slug in _WINDOWS_RESERVED:
@@ -22,7 +24,8 @@ def slugify(text: str, fallback: str = "side") -> str:
 
 
 def is_slug(name: str) -> bool:
-    return slugify(name) == name
+    """slugify(name) == name, without making the slug: every file and folder name is checked."""
+    return len(name) <= MAX_SLUG and _SLUG.fullmatch(name) is not None and name not in _WINDOWS_RESERVED
 
 
 def name_problem(name: str, suffix: str = "") -> tuple[str, str] | None:
