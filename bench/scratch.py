@@ -5,10 +5,10 @@ journal (this machine's disk) passes over every inode freed in the last one to s
 looks for a free one, so each file made in a folder where a build's output was just deleted costs
 up to ~0.8 ms of kernel time instead of ~0.03 ms. A benchmark that deletes the last output just
 before a timed build measures that, not the build, and by as much as the tool's files happen to
-land near the deleted ones: it skewed the ratio to Hugo. So every timed build here writes into a folder of its own, an output that must go away
-before a build (the "cache kept" row) is renamed aside, and everything is deleted only when the
-timings are done. `creation_us` measures how fast files are made in the work folder, so a report
-can show the file system's state before and after.
+land near the deleted ones: it skewed the ratio to Hugo. So every timed build here writes into a
+folder of its own, an output that must go away before a build (the "cache kept" row) is renamed
+aside, and everything is deleted only when the timings are done. `creation_us` measures how fast
+files are made in the work folder, so a report can show the file system's state before and after.
 """
 
 from __future__ import annotations
