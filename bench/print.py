@@ -26,6 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.scratch import Scratch, file_system_line  # noqa: E402
+
 SHEET = """\
 title: Ark {n:03d}
 intro: Et generert arbeidsark for målingen.
@@ -62,8 +66,8 @@ def content_with_sheets(example: Path, work: Path, n: int) -> Path:
 
 
 def timed(code: Path, content: Path, output: Path) -> Run:
-    """One `samling print` of `content` with the generator/ of `code`, as a process of its own."""
-    shutil.rmtree(output, ignore_errors=True)
+    """One `samling print` of `content` with the generator/ of `code`, as a process of its own, into a
+    new folder: nothing is deleted while timing (bench/scratch.py)."""
     run = f"import sys; sys.path.insert(0, {str(code)!r}); from generator.cli import main; sys.exit(main())"
     command = [sys.executable, "-c", run, "print", "--content", str(content), "--output", str(output)]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
@@ -74,7 +78,6 @@ def timed(code: Path, content: Path, output: Path) -> Run:
         raise SystemExit(done.stderr)
     wall, user, system, rss = done.stderr.strip().splitlines()[-1].split()
     pdfs = sum(1 for _ in (output / "print").rglob("*.pdf"))
-    shutil.rmtree(output, ignore_errors=True)
     return Run(float(wall), float(user) + float(system), int(rss) // 1024, pdfs)
 
 
@@ -105,6 +108,8 @@ def main() -> None:
     before: list[tuple[int, Run]] = []
     with tempfile.TemporaryDirectory(prefix="samling-print-bench-") as tmp:
         work = Path(tmp)
+        scratch = Scratch(work)  # removed with the temporary folder, after the timings
+        print(file_system_line(scratch.creation_us(), "before"))
         header = "| content | PDFs | CPU now | wall now | max RSS now |"
         if args.baseline:
             header = "| content | PDFs before → now | CPU before | CPU now | × | wall now | max RSS now |"
@@ -116,9 +121,9 @@ def main() -> None:
             theirs = content_with_sheets(args.baseline / "content", work / "before", n) if args.baseline else None
             mine, old = [], []
             for _ in range(args.runs):  # interleaved: load from elsewhere hits both alike
-                mine.append(timed(ROOT, ours, work / "output"))
+                mine.append(timed(ROOT, ours, scratch.folder("now") / "output"))
                 if theirs is not None:
-                    old.append(timed(args.baseline, theirs, work / "output"))
+                    old.append(timed(args.baseline, theirs, scratch.folder("before") / "output"))
             m = median(mine)
             now.append((n, m))
             ours_cells = [f"{m.cpu:.2f} s", f"{m.wall:.2f} s", f"{m.rss} MB"]
@@ -130,6 +135,7 @@ def main() -> None:
             else:
                 cells = [name, str(m.pdfs), *ours_cells]
             print("| " + " | ".join(cells) + " |")
+        print(file_system_line(scratch.creation_us(), "after"))
     print(f"CPU per further worksheet, now: {per_sheet(now)}")
     if before:
         print(f"CPU per further worksheet, before: {per_sheet(before)}")
