@@ -26,7 +26,6 @@ class Scratch:
     """Fresh folders under WORK/runs/, deleted all at once by `clean` (leftovers of an interrupted run too)."""
 
     def __init__(self, work: Path) -> None:
-        self.work = work
         self.root = work / "runs"
         self.leftovers: list[Path] = []
         if self.root.exists():  # renamed, not deleted: deleting now would slow the builds to come
