@@ -65,6 +65,16 @@ def open_deck(page: Any, site: Path, slide: int, view: str = "") -> None:
     page.wait_for_function("document.documentElement.classList.contains('js')")
 
 
+def open_presenter(page: Any) -> Any:
+    """The presenter window `s` opens, loaded: slides.js marks its slide before timer.js, the page's
+    last script, has run, so a key pressed as soon as the slide shows could reach no timer yet."""
+    with page.expect_popup() as popup:
+        page.keyboard.press("s")
+    presenter = popup.value
+    presenter.wait_for_load_state()
+    return presenter
+
+
 def shown(page: Any) -> str:
     return page.locator(f"{TIMER} [data-timer-display]").inner_text()
 
@@ -116,9 +126,7 @@ def test_pause_reset_and_the_buttons(clocked: Any, site: Path, slide: int) -> No
 def test_the_presenter_starts_it_and_the_audience_shows_it_running(clocked: Any, site: Path, slide: int) -> None:
     page = clocked
     open_deck(page, site, slide)
-    with page.expect_popup() as popup:
-        page.keyboard.press("s")
-    presenter = popup.value
+    presenter = open_presenter(page)
     presenter.wait_for_function(
         f"document.querySelector('.presenter-grid > .deck-slide.is-current')?.dataset.slide === '{slide}'"
     )
@@ -141,9 +149,7 @@ def test_a_presenter_opened_later_picks_up_the_running_timer(clocked: Any, site:
     open_deck(page, site, slide)
     page.keyboard.press("t")
     page.clock.run_for(60_000)
-    with page.expect_popup() as popup:
-        page.keyboard.press("s")
-    presenter = popup.value
+    presenter = open_presenter(page)
     presenter.wait_for_function("document.querySelector('.deck-slide.is-current .deck-timer.is-running') !== null")
     assert shown(presenter) == "4:00"
 
